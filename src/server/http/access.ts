@@ -1,0 +1,100 @@
+/**
+ * Every route declares who may call it (`config.access`): `public`, any `session`, or a
+ * permission the actor must hold in some scope. Routes registered without a declaration make
+ * the server refuse to start (see `requireAccessDeclarations`). The concrete "may this actor do
+ * this to that" is then decided by the policy module, inside the service.
+ */
+import { createHmac } from "node:crypto";
+import "@fastify/cookie";
+import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import type { Permission } from "../../core/permissions.js";
+import { IllegalOperation, NotEnoughPermissions, Unauthenticated } from "../errors.js";
+import type { Actor } from "../policy/actor.js";
+import { holdsAnywhere } from "../policy/can.js";
+import { authenticate } from "../services/authentication.js";
+import type { Ctx } from "../services/context.js";
+import { sameDigest } from "../auth/tokens.js";
+
+export type Access = "public" | "session" | Permission;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const SESSION_COOKIE = "cohort_session";
+export const CSRF_COOKIE = "cohort_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The CSRF token of a session: derived, so no server stores it (SPEC §5.1). */
+export function csrfTokenFor(secretKey: string, sessionId: string): string {
+  return createHmac("sha256", secretKey).update(`csrf:${sessionId}`).digest("hex");
+}
+
+/** Paths outside the API that need no declaration because they serve only public files. */
+const PUBLIC_PREFIXES = ["/docs"];
+
+export function requireAccessDeclarations(app: FastifyInstance): void {
+  app.addHook("onRoute", (route: RouteOptions) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (access) return;
+    if (PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(p + "/"))) {
+      route.config = { ...(route.config as object), access: "public" } as RouteOptions["config"];
+      return;
+    }
+    throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+  });
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!m) throw new Unauthenticated("Not authenticated");
+  return m[1];
+}
+
+export interface AccessOptions {
+  ctx: Ctx;
+  secretKey: string;
+  /** Local mode: every request is this actor and nothing is checked. */
+  localActor?: Actor;
+}
+
+export function installAccessControl(app: FastifyInstance, options: AccessOptions): void {
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === "public") return;
+    if (options.localActor) {
+      request.actor = options.localActor;
+      return;
+    }
+    const bearer = bearerToken(request);
+    const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
+    const token = bearer ?? cookie;
+    if (!token) throw new Unauthenticated("Not authenticated");
+    const actor = await authenticate(options.ctx, token, request.ip);
+    if (cookie && MUTATING.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== "string" || !sameDigest(sent, csrfTokenFor(options.secretKey, actor.sessionId))) {
+        throw new IllegalOperation(
+          `Missing or invalid CSRF token: send the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`,
+        );
+      }
+    }
+    request.actor = actor;
+    if (access !== "session" && !holdsAnywhere(actor, access)) throw new NotEnoughPermissions(access);
+  });
+}
+
+/** The actor of a route that declared `session` or a permission (set by the onRequest hook). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Unauthenticated("Not authenticated");
+  return request.actor;
+}

@@ -1,0 +1,82 @@
+/**
+ * Wiring only: plugins, parsers, hooks and the route modules. Behaviour lives in services/ and
+ * policy/; each route module is schema + access + one service call.
+ */
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Actor } from "../policy/actor.js";
+import type { Runtime } from "../runtime.js";
+import { VERSION } from "../version.js";
+import { installAccessControl, requireAccessDeclarations } from "./access.js";
+import { installBodyParsers } from "./body-parsers.js";
+import { installErrorHandler } from "./error-handler.js";
+import { routeModules } from "./routes/index.js";
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  /** Local mode (the CLI without a server): this actor for every request, no checks. */
+  localActor?: Actor;
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: rt.ctx.config.trustProxy,
+    requestIdHeader: "x-request-id",
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  requireAccessDeclarations(app);
+  installErrorHandler(app);
+  installBodyParsers(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Plain-http deployments (127.0.0.1) must not have their requests upgraded to https.
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "no-referrer" },
+    hsts: false,
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("x-cohort-version", VERSION);
+  });
+  installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Cohort", version: VERSION, description: "Cohort's REST API (ZenML 0.40.3 wire shapes)." },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+
+  for (const register of routeModules) await register(app, rt);
+  await app.ready();
+  return app;
+}

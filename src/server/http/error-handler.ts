@@ -1,0 +1,58 @@
+/**
+ * Renders every error in the wire format of SPEC §6. Known errors carry their status and name;
+ * schema failures become a 422 naming the field; anything else is a bare 500 with nothing leaked
+ * (the log line carries the request id and the stack).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { CohortError } from "../errors.js";
+
+/** One entry of fastify's `err.validation` as fastify-type-provider-zod fills it. */
+interface ValidationIssue {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: { keys?: string[] };
+}
+
+function issueText(issue: ValidationIssue, where: string): string {
+  const path = [where, ...(issue.instancePath ?? "").split("/").filter(Boolean)].join(" -> ");
+  if (issue.keyword === "unrecognized_keys" && issue.params?.keys) {
+    return issue.params.keys.map((k) => `${path} -> ${k}: extra fields not permitted`).join("; ");
+  }
+  if (issue.keyword === "invalid_type" && /received undefined/.test(issue.message ?? "")) return `${path}: field required`;
+  return `${path}: ${issue.message ?? "invalid value"}`;
+}
+
+function validationMessage(err: FastifyError): string {
+  const context = (err as { validationContext?: string }).validationContext ?? "body";
+  const where = context === "querystring" ? "query" : context === "params" ? "path" : context;
+  const issues = (err.validation ?? []) as unknown as ValidationIssue[];
+  const parts = issues.map((i) => issueText(i, where));
+  return `${parts.length} validation error${parts.length === 1 ? "" : "s"}: ${parts.join("; ")}`;
+}
+
+export function send(reply: FastifyReply, status: number, detail: unknown, headers: Record<string, string> = {}): FastifyReply {
+  return reply.code(status).headers(headers).type("application/json").send({ detail });
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof CohortError) {
+      return send(reply, err.status, err.plain ? err.message : [err.wireName, err.message], err.headers);
+    }
+    if (err.validation) return send(reply, 422, ["ValidationError", validationMessage(err)]);
+    if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError) {
+      return send(reply, 422, ["ValidationError", `body: the request body is not valid JSON (${err.message.slice(0, 200)})`]);
+    }
+    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      return send(reply, 413, ["ValueError", "The request body is too large (at most 1 MiB)."]);
+    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+      return send(reply, 415, ["ValueError", "Unsupported content type: send JSON or a form."]);
+    if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(reply, err.statusCode, ["ValueError", err.message.slice(0, 300)]);
+    }
+    request.log.error({ err }, "unhandled error");
+    return send(reply, 500, ["RuntimeError", "Internal server error"]);
+  });
+  app.setNotFoundHandler((request, reply) => send(reply, 404, ["KeyError", `No route ${request.method} ${request.url.split("?")[0]}`]));
+}

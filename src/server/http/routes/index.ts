@@ -1,0 +1,24 @@
+/** The route modules, one per resource, registered in this order. */
+import type { FastifyInstance } from "fastify";
+import type { Runtime } from "../../runtime.js";
+import { authRoutes } from "./auth.js";
+import { currentUserRoutes } from "./current-user.js";
+import { permissionRoutes } from "./permissions.js";
+import { roleAssignmentRoutes } from "./role-assignments.js";
+import { roleRoutes } from "./roles.js";
+import { serverRoutes } from "./server.js";
+import { userRoutes } from "./users.js";
+import { workspaceRoutes } from "./workspaces.js";
+
+export type RouteModule = (app: FastifyInstance, rt: Runtime) => void | Promise<void>;
+
+export const routeModules: readonly RouteModule[] = [
+  serverRoutes,
+  authRoutes,
+  currentUserRoutes,
+  userRoutes,
+  permissionRoutes,
+  roleRoutes,
+  roleAssignmentRoutes,
+  workspaceRoutes,
+];

@@ -1,0 +1,3 @@
+import type { RouteModule } from "./index.js";
+
+export const roleRoutes: RouteModule = () => {};

@@ -1,0 +1,75 @@
+/** Rules for users (SPEC §4 rules 2, 3, 6 and the default-user protections). */
+import type { UserUpdate } from "../../core/schemas/users.js";
+import type { Actor } from "./actor.js";
+import { forbidWhen, has, requirePermission } from "./can.js";
+
+interface UserTarget {
+  id: string;
+  name: string;
+}
+
+/** Email is personal: shown to its owner and to those who administer users. */
+export function canSeeEmail(actor: Actor, user: UserTarget): boolean {
+  return actor.id === user.id || has(actor, "write");
+}
+
+export function authorizeListUsers(actor: Actor): void {
+  requirePermission(actor, "read");
+}
+
+export function authorizeCreateUser(actor: Actor): void {
+  requirePermission(actor, "write");
+}
+
+/**
+ * Editing a user through `PUT /users/{id}`. Oneself needs `me` for profile fields (or `write`);
+ * others need `write`. Nobody sets another user's password (they issue a new activation link),
+ * and nobody deactivates themselves.
+ */
+export function authorizeUpdateUser(actor: Actor, target: UserTarget, change: UserUpdate, defaultUserName: string): void {
+  const self = actor.id === target.id;
+  const profileChange =
+    change.name != null || change.full_name != null || change.email != null || change.email_opted_in != null || change.password != null;
+  if (self && profileChange && !has(actor, "write")) requirePermission(actor, "me");
+  if (!self || change.active != null) requirePermission(actor, "write");
+  forbidWhen(
+    !self && change.password != null,
+    "You cannot set another user's password; deactivate the user to issue a new activation link instead.",
+  );
+  forbidWhen(self && change.active === false, "You cannot deactivate the user account currently used to authenticate to the server.");
+  forbidDefaultUserRename(target, change.name, defaultUserName);
+}
+
+/** The default user keeps its name: local mode and `cohort up` find it by that name. */
+export function forbidDefaultUserRename(target: UserTarget, newName: string | null | undefined, defaultUserName: string): void {
+  forbidWhen(
+    newName != null && target.name.toLowerCase() === defaultUserName.toLowerCase() && newName !== target.name,
+    "The username of the default user account cannot be changed.",
+  );
+}
+
+/** `PUT /current-user`: one's own profile and password, with `me`. */
+export function authorizeUpdateSelf(actor: Actor, self: UserTarget, newName: string | null | undefined, defaultUserName: string): void {
+  requirePermission(actor, "me");
+  forbidDefaultUserRename(self, newName, defaultUserName);
+}
+
+export function authorizeDeleteUser(actor: Actor, target: UserTarget, defaultUserName: string): void {
+  requirePermission(actor, "write");
+  forbidWhen(
+    actor.id === target.id,
+    "You cannot delete the user account currently used to authenticate to the server. If you wish to delete this account, please authenticate with another account or contact your ZenML administrator.",
+  );
+  forbidWhen(target.name.toLowerCase() === defaultUserName.toLowerCase(), "The default user account cannot be deleted.");
+}
+
+export function authorizeDeactivateUser(actor: Actor, target: UserTarget): void {
+  requirePermission(actor, "write");
+  forbidWhen(actor.id === target.id, "You cannot deactivate the user account currently used to authenticate to the server.");
+}
+
+/** `PUT /users/{id}/email-opt-in`: only for oneself. */
+export function authorizeEmailOptIn(actor: Actor, target: UserTarget): void {
+  requirePermission(actor, "me");
+  forbidWhen(actor.id !== target.id, "Users can not opt in on behalf of another user.");
+}

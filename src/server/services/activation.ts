@@ -1,0 +1,103 @@
+/**
+ * Invitations and activation (SPEC §5.3). A pending user holds only the SHA-256 digest of a
+ * 64-hex token and its expiry; activation checks it in constant time, uses it once, and answers
+ * every failure with the same 401 so a caller learns nothing about why.
+ */
+import type { UserActivate } from "../../core/schemas/users.js";
+import { checkPasswordPolicy, hashPassword } from "../auth/passwords.js";
+import { digest, newActivationToken, sameDigest } from "../auth/tokens.js";
+import { AuthorizationFailed } from "../errors.js";
+import type { Actor } from "../policy/actor.js";
+import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { authorizeDeactivateUser } from "../policy/users.js";
+import { presentUser } from "../presenters/users.js";
+import type { WireUser } from "../presenters/wire.js";
+import { flag, toFlag } from "../store/dialect.js";
+import { revokeUserSessions } from "../store/repos/sessions.js";
+import { findUser, type UserRow } from "../store/repos/users.js";
+import { after, now, toMs } from "../store/time.js";
+import { audit } from "./audit.js";
+import { transaction, type Ctx } from "./context.js";
+import { requireFreeIdentity, requireUser, viewFor } from "./users.js";
+
+const INVALID = "The activation link is invalid, expired or already used.";
+
+function tokenMatches(user: UserRow | undefined, token: string): user is UserRow {
+  if (!user || !user.activation_digest || !user.activation_expires) return false;
+  if (toMs(user.activation_expires) <= Date.now()) return false;
+  return sameDigest(digest(token), user.activation_digest);
+}
+
+/** The sign-up link for a user and a plain token (the only time the token exists in clear). */
+export function signupLink(baseUrl: string, user: { id: string; name: string }, token: string): string {
+  const params = new URLSearchParams({ user: user.id, username: user.name, token });
+  return `${baseUrl}/signup?${params.toString()}`;
+}
+
+export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivate, source: string): Promise<WireUser> {
+  const user = nameOrId.length <= 255 ? await findUser(ctx.db.kysely, nameOrId) : undefined;
+  if (!tokenMatches(user, body.activation_token)) throw new AuthorizationFailed(INVALID);
+  checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+  const passwordHash = await hashPassword(body.password);
+  const stamp = now();
+  return transaction(
+    ctx,
+    async (q) => {
+      if (body.name != null || body.email != null) await requireFreeIdentity(q, body, user.id, "activate");
+      // The digest in the WHERE makes the token single-use even when two activations race.
+      const result = await q
+        .updateTable("users")
+        .set({
+          updated: stamp,
+          active: toFlag(true),
+          password_hash: passwordHash,
+          activation_digest: null,
+          activation_expires: null,
+          ...(body.name != null ? { name: body.name, name_key: body.name.toLowerCase() } : {}),
+          ...(body.full_name != null ? { full_name: body.full_name } : {}),
+          ...(body.email != null
+            ? { email: body.email, email_key: body.email.toLowerCase(), email_opted_in: toFlag(body.email_opted_in ?? true) }
+            : {}),
+        })
+        .where("id", "=", user.id)
+        .where("activation_digest", "=", user.activation_digest)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new AuthorizationFailed(INVALID);
+      const self = { id: user.id, name: body.name ?? user.name, source };
+      await audit(q, self, "user.activate", { type: "user", id: user.id, name: self.name });
+      return presentUser(q, await requireUser(q, user.id), { showEmail: () => true });
+    },
+    { conflict: `Unable to activate user with name '${body.name ?? user.name}': Found existing user with this name.` },
+  );
+}
+
+/**
+ * Makes a user pending again with a fresh token (the admin-issued reset and the "regenerate
+ * invite link" action). The old token and every session of the user die with it.
+ */
+export async function deactivateUser(ctx: Ctx, actor: Actor, nameOrId: string): Promise<WireUser> {
+  const target = await requireUser(ctx.db.kysely, nameOrId);
+  authorizeDeactivateUser(actor, target);
+  const token = newActivationToken();
+  const user = await transaction(
+    ctx,
+    async (q) => {
+      await q
+        .updateTable("users")
+        .set({
+          updated: now(),
+          active: toFlag(false),
+          activation_digest: digest(token),
+          activation_expires: after(ctx.config.inviteTtlSeconds),
+        })
+        .where("id", "=", target.id)
+        .execute();
+      await revokeUserSessions(q, target.id);
+      if (flag(target.active)) await requireAnAdminRemains(q);
+      await audit(q, actor, "user.deactivate", { type: "user", id: target.id, name: target.name }, { was_active: flag(target.active) });
+      return presentUser(q, await requireUser(q, target.id), viewFor(actor));
+    },
+    { guard: true },
+  );
+  return { ...user, activation_token: token };
+}

@@ -1,0 +1,194 @@
+/** Users: list, get, create (with or without a password), update, delete (SPEC §4, §5.3). */
+import type { UserCreate, UserUpdate } from "../../core/schemas/users.js";
+import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.js";
+import { digest, newActivationToken } from "../auth/tokens.js";
+import { BadRequest, Conflict, NotFound } from "../errors.js";
+import type { Actor } from "../policy/actor.js";
+import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { authorizeCreateUser, authorizeDeleteUser, authorizeListUsers, authorizeUpdateUser, canSeeEmail } from "../policy/users.js";
+import { presentUser, presentUsers, type UserView } from "../presenters/users.js";
+import type { WireUser } from "../presenters/wire.js";
+import { flag, toFlag } from "../store/dialect.js";
+import type { ListParams, Page } from "../store/list-query.js";
+import { newId } from "../store/repos/ids.js";
+import { revokeUserSessions } from "../store/repos/sessions.js";
+import {
+  deleteUser as deleteUserRow,
+  findUser,
+  insertUser,
+  listUsers as listUserRows,
+  updateUser as updateUserRow,
+  type Q,
+  type UserRow,
+} from "../store/repos/users.js";
+import { after, now } from "../store/time.js";
+import { audit } from "./audit.js";
+import { transaction, type Ctx } from "./context.js";
+
+export function viewFor(actor: Actor): UserView {
+  return { showEmail: (user) => canSeeEmail(actor, user) };
+}
+
+export function userNotFound(nameOrId: string): NotFound {
+  return new NotFound(`Unable to get user with name or ID '${nameOrId}': no user with this name or ID exists.`);
+}
+
+export async function requireUser(q: Q, nameOrId: string): Promise<UserRow> {
+  const user = await findUser(q, nameOrId);
+  if (!user) throw userNotFound(nameOrId);
+  return user;
+}
+
+/** Refuses a name or email that another user already has (case-insensitively). */
+export async function requireFreeIdentity(
+  q: Q,
+  fields: { name?: string | null; email?: string | null },
+  selfId: string | null,
+  verb: string,
+): Promise<void> {
+  if (fields.name != null) {
+    const clash = await q.selectFrom("users").select("id").where("name_key", "=", fields.name.toLowerCase()).executeTakeFirst();
+    if (clash && clash.id !== selfId)
+      throw new Conflict(`Unable to ${verb} user with name '${fields.name}': Found existing user with this name.`);
+  }
+  if (fields.email != null) {
+    const clash = await q.selectFrom("users").select("id").where("email_key", "=", fields.email.toLowerCase()).executeTakeFirst();
+    if (clash && clash.id !== selfId)
+      throw new Conflict(`Unable to ${verb} user '${fields.name ?? ""}': another user already uses this email address.`.replace(" ''", ""));
+  }
+}
+
+export async function listUsers(ctx: Ctx, actor: Actor, params: ListParams): Promise<Page<WireUser>> {
+  authorizeListUsers(actor);
+  const q = ctx.db.kysely;
+  const page = await listUserRows(q, params);
+  return { ...page, items: await presentUsers(q, page.items, viewFor(actor)) };
+}
+
+export async function getUser(ctx: Ctx, actor: Actor, nameOrId: string): Promise<WireUser> {
+  authorizeListUsers(actor);
+  const q = ctx.db.kysely;
+  return presentUser(q, await requireUser(q, nameOrId), viewFor(actor));
+}
+
+/**
+ * Creates an active user (with a password) or a pending one, whose one-time activation token is
+ * returned once in `activation_token` and stored only as a digest.
+ */
+export async function createUser(ctx: Ctx, actor: Actor, body: UserCreate): Promise<WireUser> {
+  authorizeCreateUser(actor);
+  if (body.password != null) checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+  const passwordHash = body.password != null ? await hashPassword(body.password) : null;
+  const token = passwordHash === null ? newActivationToken() : null;
+  const stamp = now();
+  const row: UserRow = {
+    id: newId(),
+    created: stamp,
+    updated: stamp,
+    name: body.name,
+    name_key: body.name.toLowerCase(),
+    full_name: body.full_name,
+    email: body.email ?? null,
+    email_key: body.email?.toLowerCase() ?? null,
+    email_opted_in: body.email_opted_in == null ? (body.email ? 1 : null) : toFlag(body.email_opted_in),
+    active: toFlag(passwordHash !== null),
+    password_hash: passwordHash,
+    activation_digest: token ? digest(token) : null,
+    activation_expires: token ? after(ctx.config.inviteTtlSeconds) : null,
+  };
+  const conflict = `Unable to create user with name '${body.name}': Found existing user with this name.`;
+  const user = await transaction(
+    ctx,
+    async (q) => {
+      await requireFreeIdentity(q, body, null, "create");
+      await insertUser(q, row);
+      await audit(q, actor, token ? "user.invite" : "user.create", { type: "user", id: row.id, name: row.name });
+      return presentUser(q, row, viewFor(actor));
+    },
+    { conflict },
+  );
+  return { ...user, activation_token: token };
+}
+
+export async function updateUser(ctx: Ctx, actor: Actor, nameOrId: string, body: UserUpdate): Promise<WireUser> {
+  const target = await requireUser(ctx.db.kysely, nameOrId);
+  authorizeUpdateUser(actor, target, body, ctx.config.defaultUserName);
+  return applyUserUpdate(ctx, actor, target, body);
+}
+
+/**
+ * Applies a profile change (shared by `PUT /users/{id}` and `PUT /current-user`, whose access
+ * rules differ and are checked before). A password change needs the current password and ends
+ * every other session; deactivation ends them all and must leave an admin.
+ */
+export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, body: UserUpdate): Promise<WireUser> {
+  let passwordHash: string | undefined;
+  if (body.password != null) {
+    if (body.old_password == null || !target.password_hash || !(await verifyPassword(target.password_hash, body.old_password))) {
+      throw new BadRequest("To change the password, send the current one as 'old_password'; the one sent is missing or incorrect.");
+    }
+    checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+    passwordHash = await hashPassword(body.password);
+  }
+  if (body.active === true && !target.password_hash) {
+    throw new BadRequest(`User '${target.name}' has not accepted the invitation yet; send them the activation link instead.`);
+  }
+  const patch: Partial<UserRow> = { updated: now() };
+  if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
+  if (body.full_name != null) patch.full_name = body.full_name;
+  if (body.email != null)
+    Object.assign(patch, { email: body.email, email_key: body.email.toLowerCase(), email_opted_in: toFlag(body.email_opted_in ?? true) });
+  else if (body.email_opted_in != null) patch.email_opted_in = toFlag(body.email_opted_in);
+  if (passwordHash) patch.password_hash = passwordHash;
+  if (body.active != null) {
+    patch.active = toFlag(body.active);
+    if (body.active) Object.assign(patch, { activation_digest: null, activation_expires: null });
+  }
+  const deactivating = body.active === false && flag(target.active);
+  return transaction(
+    ctx,
+    async (q) => {
+      await requireFreeIdentity(q, { name: body.name, email: body.email }, target.id, "update");
+      await updateUserRow(q, target.id, patch);
+      if (passwordHash)
+        await revokeUserSessions(q, target.id, actor.kind === "user" && actor.id === target.id ? actor.sessionId : undefined);
+      if (deactivating) {
+        await revokeUserSessions(q, target.id);
+        await requireAnAdminRemains(q);
+      }
+      const changed = Object.keys(patch).filter((k) => !["updated", "name_key", "email_key", "password_hash"].includes(k));
+      await audit(
+        q,
+        actor,
+        passwordHash ? "user.password_change" : "user.update",
+        { type: "user", id: target.id, name: body.name ?? target.name },
+        { changed, password: Boolean(passwordHash) },
+      );
+      const updated = await requireUser(q, target.id);
+      return presentUser(q, updated, viewFor(actor));
+    },
+    { guard: deactivating, conflict: `Unable to update user with name '${body.name ?? target.name}': Found existing user with this name.` },
+  );
+}
+
+export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, transferTo?: string): Promise<void> {
+  const target = await requireUser(ctx.db.kysely, nameOrId);
+  authorizeDeleteUser(actor, target, ctx.config.defaultUserName);
+  await transaction(
+    ctx,
+    async (q) => {
+      const heir = transferTo ? await requireUser(q, transferTo) : undefined;
+      if (heir && heir.id === target.id) throw new BadRequest("Resources cannot be transferred to the user being deleted.");
+      await deleteUserRow(q, target.id);
+      await requireAnAdminRemains(q);
+      await audit(
+        q,
+        actor,
+        "user.delete",
+        { type: "user", id: target.id, name: target.name },
+        { transfer_to: heir?.name ?? actor.name, pending: !flag(target.active) },
+      );
+    },
+    { guard: true },
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Opens the store from a URL: `sqlite:///path/to/file.db`, `postgres://…` or `mysql://…`
+ * (`mariadb://` is accepted as an alias). Dialect quirks live in dialect.ts, not here.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
+import { createPool } from "mysql2";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres" | "mysql";
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// COUNT(*) is a bigint in PostgreSQL; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith("sqlite:")) return "sqlite";
+  if (url.startsWith("postgres:") || url.startsWith("postgresql:")) return "postgres";
+  if (url.startsWith("mysql:") || url.startsWith("mariadb:")) return "mysql";
+  throw new Error(`Unsupported database URL '${redact(url)}': use sqlite:///path, postgres://… or mysql://…`);
+}
+
+/** The file path of a sqlite URL: `sqlite:///abs/file.db` → `/abs/file.db`, `sqlite://rel.db` → `rel.db`. */
+export function sqlitePath(url: string): string {
+  const rest = url.replace(/^sqlite:(\/\/)?/, "");
+  if (rest === ":memory:" || rest === "") return ":memory:";
+  return rest;
+}
+
+export function openDatabase(url: string): Db {
+  const dialect = dialectOf(url);
+  if (dialect === "sqlite") {
+    const path = sqlitePath(url);
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new SQLite(path);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { kysely, dialect, close: () => kysely.destroy() };
+  }
+  if (dialect === "postgres") {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect, close: () => kysely.destroy() };
+  }
+  const pool = createPool({ uri: url.replace(/^mariadb:/, "mysql:"), connectionLimit: 10, timezone: "Z" });
+  const kysely = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  return { kysely, dialect, close: () => kysely.destroy() };
+}
+
+/** The URL with any password masked, for messages and logs. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}

@@ -1,0 +1,154 @@
+/**
+ * Lists: filtering, sorting and paging in SQL, the same way for every resource (SPEC §6 "Lists").
+ * Each repository describes its filterable fields once; the HTTP layer parses the query string
+ * into ListParams against that description (http/list-params.ts), and this module turns them
+ * into a WHERE clause, an ORDER BY and a page.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { BadRequest } from "../errors.js";
+import { likePattern } from "./dialect.js";
+
+export type FieldKind = "string" | "uuid" | "datetime" | "bool" | "int";
+
+export const OPERATORS_BY_KIND: Record<FieldKind, readonly FilterOperator[]> = {
+  string: ["equals", "contains", "startswith", "endswith"],
+  uuid: ["equals", "contains", "startswith", "endswith"],
+  datetime: ["equals", "gt", "gte", "lt", "lte"],
+  int: ["equals", "gt", "gte", "lt", "lte"],
+  bool: ["equals"],
+};
+
+export type FilterOperator = "equals" | "contains" | "startswith" | "endswith" | "gt" | "gte" | "lt" | "lte";
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** Qualified column, e.g. `users.name`. */
+  column: string;
+}
+
+export type FilterSpec = Readonly<Record<string, FieldSpec>>;
+
+export interface Filter {
+  field: string;
+  op: FilterOperator;
+  /** Already converted: strings stay strings, booleans become 0/1, times are stored-format text. */
+  value: string | number;
+}
+
+export interface ListParams {
+  page: number;
+  size: number;
+  sortField: string;
+  sortDesc: boolean;
+  logicalOperator: "and" | "or";
+  filters: Filter[];
+}
+
+export interface Page<T> {
+  index: number;
+  max_size: number;
+  total_pages: number;
+  total: number;
+  items: T[];
+}
+
+/** The fields every list has: id, created, updated. */
+export function baseFields(table: string): FilterSpec {
+  return {
+    id: { kind: "uuid", column: `${table}.id` },
+    created: { kind: "datetime", column: `${table}.created` },
+    updated: { kind: "datetime", column: `${table}.updated` },
+  };
+}
+
+// Kysely's builders are typed per table; filters address columns by name from the spec, so the
+// expression builder is taken untyped here and the columns are trusted (they come from our specs).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyEB = ExpressionBuilder<any, any>;
+
+function condition(eb: AnyEB, spec: FieldSpec, filter: Filter): Expression<SqlBool> {
+  const col = eb.ref(spec.column);
+  switch (filter.op) {
+    case "contains":
+    case "startswith":
+    case "endswith":
+      return sql<SqlBool>`lower(${col}) like ${likePattern(String(filter.value).toLowerCase(), filter.op)} escape '!'`;
+    case "gt":
+      return eb(col, ">", filter.value);
+    case "gte":
+      return eb(col, ">=", filter.value);
+    case "lt":
+      return eb(col, "<", filter.value);
+    case "lte":
+      return eb(col, "<=", filter.value);
+    case "equals":
+      if (spec.kind === "datetime") {
+        // A time given to the second matches the whole second.
+        const from = String(filter.value);
+        return eb.and([eb(col, ">=", from), eb(col, "<=", from.slice(0, 19) + ".999999")]);
+      }
+      if (spec.kind === "string") return eb(eb.fn("lower", [col]), "=", String(filter.value).toLowerCase());
+      return eb(col, "=", filter.value);
+  }
+}
+
+/** The WHERE expression for the parsed filters, or undefined when there are none. */
+export function filterExpression(eb: AnyEB, spec: FilterSpec, params: ListParams): Expression<SqlBool> | undefined {
+  const parts = params.filters.map((f) => {
+    const field = spec[f.field];
+    if (!field) throw new Error(`filter on unknown field ${f.field}`);
+    return condition(eb, field, f);
+  });
+  if (parts.length === 0) return undefined;
+  return params.logicalOperator === "or" ? eb.or(parts) : eb.and(parts);
+}
+
+export function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+/** ZenML's 400 for a page past the end, with its exact text. */
+export function checkPageInRange(params: ListParams, total: number): void {
+  const max = pageCount(total, params.size);
+  if (params.page > max) {
+    throw new BadRequest(
+      `Invalid page ${params.page}. The requested page size is ${params.size} and there are a total of ${total} items for this query. The maximum page value therefore is ${max}.`,
+    );
+  }
+}
+
+/** Minimal structural type of a Kysely select we can count and page. */
+interface Pageable<Row> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  clearSelect(): any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  orderBy(...args: any[]): any;
+  execute(): Promise<Row[]>;
+}
+
+/**
+ * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort column,
+ * then id). `query` must already carry the visibility rule and the filters, and select the rows.
+ */
+export async function fetchPage<Row>(query: Pageable<Row>, spec: FilterSpec, params: ListParams, idColumn: string): Promise<Page<Row>> {
+  const counted = await query
+    .clearSelect()
+    .select((eb: AnyEB) => eb.fn.countAll().as("n"))
+    .executeTakeFirst();
+  const total = Number((counted as { n?: unknown } | undefined)?.n ?? 0);
+  checkPageInRange(params, total);
+  const sortColumn = spec[params.sortField]?.column ?? idColumn;
+  const direction = params.sortDesc ? "desc" : "asc";
+  const items: Row[] = await query
+    .orderBy(sortColumn, direction)
+    .orderBy(idColumn, direction)
+    .limit(params.size)
+    .offset((params.page - 1) * params.size)
+    .execute();
+  return { index: params.page, max_size: params.size, total_pages: pageCount(total, params.size), total, items };
+}
+
+/** Maps a page's rows to wire objects, keeping the envelope. */
+export async function mapPage<A, B>(page: Page<A>, map: (rows: A[]) => Promise<B[]> | B[]): Promise<Page<B>> {
+  return { ...page, items: await map(page.items) };
+}

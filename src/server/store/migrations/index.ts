@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order. Listed explicitly (not read from disk) so the compiled package and
+ * the tsx test run see the same set, and so a bundler could include them.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as core from "./2026-11-23T00-00-core.js";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "2026-11-23T00-00-core": core,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

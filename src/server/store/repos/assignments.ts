@@ -1,0 +1,92 @@
+/** Queries on `role_assignment` (user and team principals, global or per workspace). */
+import type { Selectable } from "kysely";
+import { isPermission, type Permission } from "../../../core/permissions.js";
+import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
+import type { RoleAssignmentTable } from "../schema.js";
+import type { Q } from "./users.js";
+
+export type AssignmentRow = Selectable<RoleAssignmentTable>;
+export const GLOBAL_SCOPE = "global";
+
+export const USER_ASSIGNMENT_FILTERS: FilterSpec = {
+  ...baseFields("role_assignment"),
+  user_id: { kind: "uuid", column: "role_assignment.user_id" },
+  role_id: { kind: "uuid", column: "role_assignment.role_id" },
+  workspace_id: { kind: "uuid", column: "role_assignment.workspace_id" },
+};
+
+export const TEAM_ASSIGNMENT_FILTERS: FilterSpec = {
+  ...baseFields("role_assignment"),
+  team_id: { kind: "uuid", column: "role_assignment.team_id" },
+  role_id: { kind: "uuid", column: "role_assignment.role_id" },
+  workspace_id: { kind: "uuid", column: "role_assignment.workspace_id" },
+};
+
+export async function insertAssignment(q: Q, row: AssignmentRow): Promise<void> {
+  await q.insertInto("role_assignment").values(row).execute();
+}
+
+export function findAssignment(q: Q, id: string): Promise<AssignmentRow | undefined> {
+  return q.selectFrom("role_assignment").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function deleteAssignment(q: Q, id: string): Promise<void> {
+  await q.deleteFrom("role_assignment").where("id", "=", id).execute();
+}
+
+export interface AssignmentListScope {
+  principal: "user" | "team";
+  /** Only assignments in these workspaces (global ones excluded), or every assignment. */
+  workspaces: "all" | readonly string[];
+}
+
+export function listAssignments(q: Q, params: ListParams, scope: AssignmentListScope): Promise<Page<AssignmentRow>> {
+  const spec = scope.principal === "user" ? USER_ASSIGNMENT_FILTERS : TEAM_ASSIGNMENT_FILTERS;
+  const column = scope.principal === "user" ? "role_assignment.user_id" : "role_assignment.team_id";
+  let query = q
+    .selectFrom("role_assignment")
+    .selectAll("role_assignment")
+    .where(column, "is not", null)
+    .where((eb) => filterExpression(eb, spec, params) ?? eb.lit(true));
+  if (scope.workspaces !== "all") {
+    const ids = scope.workspaces;
+    query = ids.length === 0 ? query.where((eb) => eb.lit(false)) : query.where("role_assignment.workspace_id", "in", [...ids]);
+  }
+  return fetchPage(query, spec, params, "role_assignment.id");
+}
+
+/** The user's direct assignments (with role), for the `roles` field of a user. */
+export function directAssignmentsOfUsers(q: Q, userIds: readonly string[]): Promise<AssignmentRow[]> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom("role_assignment")
+    .selectAll()
+    .where("user_id", "in", [...userIds])
+    .orderBy("created")
+    .orderBy("id")
+    .execute();
+}
+
+export interface PermissionGrant {
+  workspace_id: string | null;
+  permission: Permission;
+}
+
+/**
+ * Every permission the user holds and where: through their own assignments and their teams'.
+ * One query, run on every authenticated request, so it stays a single indexed lookup.
+ */
+export async function grantsOfUser(q: Q, userId: string): Promise<PermissionGrant[]> {
+  const rows = await q
+    .selectFrom("role_assignment as ra")
+    .innerJoin("role_permission as rp", "rp.role_id", "ra.role_id")
+    .select(["ra.workspace_id", "rp.permission"])
+    .where((eb) =>
+      eb.or([
+        eb("ra.principal_id", "=", userId),
+        eb("ra.principal_id", "in", eb.selectFrom("team_member").select("team_id").where("user_id", "=", userId)),
+      ]),
+    )
+    .execute();
+  return rows.filter((r): r is PermissionGrant => isPermission(r.permission));
+}

@@ -1,0 +1,32 @@
+/** Queries on `login_failure`: the store-held counters behind login throttling. */
+import { newId } from "./ids.js";
+import type { Q } from "./users.js";
+
+export async function recordFailure(q: Q, keys: readonly string[], at: string): Promise<void> {
+  if (keys.length === 0) return;
+  await q
+    .insertInto("login_failure")
+    .values(keys.map((throttle_key) => ({ id: newId(), throttle_key, at })))
+    .execute();
+}
+
+/** The times of the key's failures since `since`, newest first, at most `limit`. */
+export async function recentFailures(q: Q, key: string, since: string, limit: number): Promise<string[]> {
+  const rows = await q
+    .selectFrom("login_failure")
+    .select("at")
+    .where("throttle_key", "=", key)
+    .where("at", ">", since)
+    .orderBy("at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+export async function clearFailures(q: Q, key: string): Promise<void> {
+  await q.deleteFrom("login_failure").where("throttle_key", "=", key).execute();
+}
+
+export async function purgeFailures(q: Q, before: string): Promise<void> {
+  await q.deleteFrom("login_failure").where("at", "<", before).execute();
+}

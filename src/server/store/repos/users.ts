@@ -1,0 +1,47 @@
+/** Queries on `users`. No business rules: services decide, this reads and writes rows. */
+import type { Kysely, Selectable } from "kysely";
+import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
+import type { Database, UserTable } from "../schema.js";
+import { isUuid } from "./ids.js";
+
+export type Q = Kysely<Database>;
+export type UserRow = Selectable<UserTable>;
+
+export const USER_FILTERS: FilterSpec = {
+  ...baseFields("users"),
+  name: { kind: "string", column: "users.name" },
+  full_name: { kind: "string", column: "users.full_name" },
+  email: { kind: "string", column: "users.email" },
+  active: { kind: "bool", column: "users.active" },
+  email_opted_in: { kind: "bool", column: "users.email_opted_in" },
+};
+
+export function findUserById(q: Q, id: string): Promise<UserRow | undefined> {
+  return q.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A path segment is an id when it parses as a UUID, a name otherwise (as ZenML resolves it). */
+export function findUser(q: Q, nameOrId: string): Promise<UserRow | undefined> {
+  if (isUuid(nameOrId)) return findUserById(q, nameOrId.toLowerCase());
+  return q.selectFrom("users").selectAll().where("name_key", "=", nameOrId.toLowerCase()).executeTakeFirst();
+}
+
+export async function insertUser(q: Q, row: UserRow): Promise<void> {
+  await q.insertInto("users").values(row).execute();
+}
+
+export async function updateUser(q: Q, id: string, patch: Partial<UserRow>): Promise<void> {
+  await q.updateTable("users").set(patch).where("id", "=", id).execute();
+}
+
+export async function deleteUser(q: Q, id: string): Promise<void> {
+  await q.deleteFrom("users").where("id", "=", id).execute();
+}
+
+export function listUsers(q: Q, params: ListParams): Promise<Page<UserRow>> {
+  const query = q
+    .selectFrom("users")
+    .selectAll("users")
+    .where((eb) => filterExpression(eb, USER_FILTERS, params) ?? eb.lit(true));
+  return fetchPage(query, USER_FILTERS, params, "users.id");
+}

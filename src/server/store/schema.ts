@@ -1,0 +1,134 @@
+/**
+ * Row types of every table, as Kysely sees them.
+ *
+ * Conventions that hold on SQLite, PostgreSQL and MariaDB alike: ids are UUID strings, times are
+ * fixed-width ISO strings with microseconds (so they sort and compare as text), booleans are 0/1
+ * integers (better-sqlite3 refuses JS booleans and the drivers disagree on how they come back),
+ * and every case-insensitively unique name has a lower-cased `*_key` twin under a unique index.
+ */
+export type Flag = 0 | 1;
+
+export interface ServerIdentityTable {
+  id: string;
+  secret_key: string;
+  created: string;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  created: string;
+  updated: string;
+  name: string;
+  name_key: string;
+  description: string;
+}
+
+export interface UserTable {
+  id: string;
+  created: string;
+  updated: string;
+  name: string;
+  name_key: string;
+  full_name: string;
+  email: string | null;
+  email_key: string | null;
+  email_opted_in: Flag | null;
+  active: Flag;
+  password_hash: string | null;
+  activation_digest: string | null;
+  activation_expires: string | null;
+}
+
+export interface RoleTable {
+  id: string;
+  created: string;
+  updated: string;
+  name: string;
+  name_key: string;
+  builtin: Flag;
+}
+
+export interface RolePermissionTable {
+  role_id: string;
+  permission: string;
+}
+
+export interface TeamTable {
+  id: string;
+  created: string;
+  updated: string;
+  name: string;
+  name_key: string;
+}
+
+export interface TeamMemberTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  created: string;
+  updated: string;
+  role_id: string;
+  user_id: string | null;
+  team_id: string | null;
+  workspace_id: string | null;
+  /** The user or team id: one non-null column for the uniqueness index. */
+  principal_id: string;
+  /** The workspace id, or "global": NULLs never collide in unique indexes. */
+  scope: string;
+}
+
+export interface SessionTable {
+  id: string;
+  token_digest: string;
+  user_id: string;
+  created: string;
+  last_seen: string;
+  idle_expires: string;
+  max_expires: string;
+  client: string;
+  source: string;
+  revoked: Flag;
+}
+
+export interface LoginFailureTable {
+  id: string;
+  throttle_key: string;
+  at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  created: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_name: string | null;
+  outcome: string;
+  source: string | null;
+  summary: string;
+}
+
+export interface GuardTable {
+  id: number;
+  name: string;
+}
+
+export interface Database {
+  server_identity: ServerIdentityTable;
+  workspace: WorkspaceTable;
+  users: UserTable;
+  role: RoleTable;
+  role_permission: RolePermissionTable;
+  team: TeamTable;
+  team_member: TeamMemberTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  login_failure: LoginFailureTable;
+  audit_event: AuditEventTable;
+  guard: GuardTable;
+}
