@@ -20,5 +20,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 const concurrency = process.env.COHORT_TEST_CONCURRENCY ?? "2";
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, ...files], { stdio: "inherit" });
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, ...files], {
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);
