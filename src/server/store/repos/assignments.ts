@@ -38,6 +38,8 @@ export interface AssignmentListScope {
   principal: "user" | "team";
   /** Only assignments in these workspaces (global ones excluded), or every assignment. */
   workspaces: "all" | readonly string[];
+  /** Only this principal's assignments. */
+  principalId?: string;
 }
 
 export function listAssignments(q: Q, params: ListParams, scope: AssignmentListScope): Promise<Page<AssignmentRow>> {
@@ -48,6 +50,7 @@ export function listAssignments(q: Q, params: ListParams, scope: AssignmentListS
     .selectAll("role_assignment")
     .where(column, "is not", null)
     .where((eb) => filterExpression(eb, spec, params) ?? eb.lit(true));
+  if (scope.principalId) query = query.where("role_assignment.principal_id", "=", scope.principalId);
   if (scope.workspaces !== "all") {
     const ids = scope.workspaces;
     query = ids.length === 0 ? query.where((eb) => eb.lit(false)) : query.where("role_assignment.workspace_id", "in", [...ids]);
