@@ -3,7 +3,7 @@
  * bootstrap and the server identity.
  */
 import type { Config } from "./config.js";
-import { bootstrap } from "./services/bootstrap.js";
+import { bootstrap, type BootstrapOptions } from "./services/bootstrap.js";
 import type { Ctx } from "./services/context.js";
 import { serverIdentity } from "./services/bootstrap.js";
 import { openDatabase } from "./store/db.js";
@@ -18,12 +18,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config): Promise<Runtime> {
+export async function openRuntime(config: Config, options: BootstrapOptions = {}): Promise<Runtime> {
   const db = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(db);
     const ctx: Ctx = { db, config };
-    const boot = await bootstrap(ctx);
+    const boot = await bootstrap(ctx, options);
     const identity = await serverIdentity(ctx);
     return {
       ctx,

@@ -28,11 +28,8 @@ function tokenMatches(user: UserRow | undefined, token: string): user is UserRow
   return sameDigest(digest(token), user.activation_digest);
 }
 
-/** The sign-up link for a user and a plain token (the only time the token exists in clear). */
-export function signupLink(baseUrl: string, user: { id: string; name: string }, token: string): string {
-  const params = new URLSearchParams({ user: user.id, username: user.name, token });
-  return `${baseUrl}/signup?${params.toString()}`;
-}
+// The CLI builds the same link from a create or deactivate response, so the format lives in core.
+export { signupLink } from "../../core/signup-link.js";
 
 export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivate, source: string): Promise<WireUser> {
   const user = nameOrId.length <= 255 ? await findUser(ctx.db.kysely, nameOrId) : undefined;

@@ -12,7 +12,7 @@ import { flag, toFlag } from "../store/dialect.js";
 import { grantsOfUser } from "../store/repos/assignments.js";
 import { newId } from "../store/repos/ids.js";
 import { findSessionByDigest, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
-import { findUser, updateUser } from "../store/repos/users.js";
+import { findUser, updateUser, type Q } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
@@ -46,13 +46,35 @@ export async function login(ctx: Ctx, req: LoginRequest): Promise<LoginResult> {
     throw new Unauthenticated("Incorrect username or password");
   }
   const rehash = needsRehash(user.password_hash) ? await hashPassword(req.password) : undefined;
+  return startSession(ctx, user, { client: req.client, source: req.source }, async (q) => {
+    if (rehash) await updateUser(q, user.id, { password_hash: rehash });
+    await resetUserThrottle(q, username);
+  });
+}
+
+export interface SessionOrigin {
+  client: string;
+  source: string;
+}
+
+/**
+ * Creates a session for a user who has already proven who they are (a login, or the CLI that
+ * holds the store itself) and returns its bearer token, the only time it exists in clear.
+ * `alsoInTx` runs in the same transaction, before the audit event.
+ */
+export async function startSession(
+  ctx: Ctx,
+  user: { id: string; name: string },
+  origin: SessionOrigin,
+  alsoInTx?: (q: Q) => Promise<void>,
+): Promise<LoginResult> {
   const token = newSessionToken();
   const sessionId = newId();
   const nowMs = Date.now();
   const maxTtl = ctx.config.sessionMaxTtlSeconds;
   const idleTtl = Math.min(ctx.config.sessionIdleTtlSeconds, maxTtl);
   await transaction(ctx, async (q) => {
-    if (rehash) await updateUser(q, user.id, { password_hash: rehash });
+    await alsoInTx?.(q);
     await insertSession(q, {
       id: sessionId,
       token_digest: digest(token),
@@ -61,12 +83,11 @@ export async function login(ctx: Ctx, req: LoginRequest): Promise<LoginResult> {
       last_seen: now(),
       idle_expires: after(idleTtl, nowMs),
       max_expires: after(maxTtl, nowMs),
-      client: req.client.slice(0, 255),
-      source: req.source.slice(0, 64),
+      client: origin.client.slice(0, 255),
+      source: origin.source.slice(0, 64),
       revoked: toFlag(false),
     });
-    await resetUserThrottle(q, username);
-    await audit(q, { id: user.id, name: user.name, source: req.source }, "login", { type: "session", id: sessionId, name: user.name });
+    await audit(q, { id: user.id, name: user.name, source: origin.source }, "login", { type: "session", id: sessionId, name: user.name });
   });
   return { access_token: token, token_type: "bearer", expires_in: idleTtl, sessionId };
 }

@@ -71,7 +71,16 @@ async function createDefaultUser(ctx: Ctx): Promise<void> {
   }
 }
 
-export async function bootstrap(ctx: Ctx): Promise<BootstrapResult> {
+export interface BootstrapOptions {
+  /**
+   * Issue a fresh setup link while the default user is pending (default true). The CLI's local
+   * mode passes false: each command opens the store, and rotating the link there would silently
+   * kill the one a running server printed.
+   */
+  issueSetupLink?: boolean;
+}
+
+export async function bootstrap(ctx: Ctx, options: BootstrapOptions = {}): Promise<BootstrapResult> {
   const q = ctx.db.kysely;
   const identity = await q.selectFrom("server_identity").select("id").executeTakeFirst();
   if (!identity) {
@@ -90,7 +99,7 @@ export async function bootstrap(ctx: Ctx): Promise<BootstrapResult> {
     user = await findUser(q, ctx.config.defaultUserName);
   }
   if (!user) throw new Error("could not create the default user");
-  if (user.active || user.password_hash) return { defaultUserId: user.id };
+  if (user.active || user.password_hash || options.issueSetupLink === false) return { defaultUserId: user.id };
   // Still pending: issue a fresh setup link. The old digest in the WHERE lets one process win.
   const token = newActivationToken();
   const result = await q
