@@ -39,16 +39,37 @@ export function csrfTokenFor(secretKey: string, sessionId: string): string {
 /** Paths outside the API that need no declaration because they serve only public files. */
 const PUBLIC_PREFIXES = ["/docs"];
 
+/** One registered route and who may call it. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteAccess[]>();
+
 export function requireAccessDeclarations(app: FastifyInstance): void {
+  const table: RouteAccess[] = [];
+  routeTables.set(app, table);
   app.addHook("onRoute", (route: RouteOptions) => {
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    if (access) return;
-    if (PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(p + "/"))) {
-      route.config = { ...(route.config as object), access: "public" } as RouteOptions["config"];
-      return;
+    let access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) {
+      if (!PUBLIC_PREFIXES.some((p) => route.url === p || route.url.startsWith(p + "/"))) {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+      }
+      access = "public";
+      route.config = { ...(route.config as object), access } as RouteOptions["config"];
     }
-    throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
   });
+}
+
+/**
+ * Every route registered since `requireAccessDeclarations`, with its declared access: what the
+ * route-guard test and the access-control matrix walk (SPEC §9).
+ */
+export function routeAccessTable(app: FastifyInstance): readonly RouteAccess[] {
+  return routeTables.get(app) ?? [];
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
