@@ -24,6 +24,7 @@ import { now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { requireRole } from "./roles.js";
+import { requireTeam } from "./teams.js";
 import { requireUser } from "./users.js";
 import { requireWorkspace } from "./workspaces.js";
 
@@ -49,11 +50,7 @@ export const USERS: PrincipalKind<WireUserRoleAssignment> = {
 
 export const TEAMS: PrincipalKind<WireTeamRoleAssignment> = {
   kind: "team",
-  resolve: async (q, id) => {
-    const team = await q.selectFrom("team").select(["id", "name"]).where("id", "=", id).executeTakeFirst();
-    if (!team) throw new NotFound(`Unable to get team with name or ID '${id}': no team with this name or ID exists.`);
-    return team;
-  },
+  resolve: (q, id) => requireTeam(q, id),
   affectedUsers: async (q, id) =>
     (await q.selectFrom("team_member").select("user_id").where("team_id", "=", id).execute()).map((r) => r.user_id),
   present: presentTeamAssignments,
@@ -68,8 +65,8 @@ export interface AssignmentRequest {
 export interface AssignmentFilter {
   /** Only this workspace's assignments (GET /workspaces/{ws}/role_assignments). */
   workspace?: string;
-  /** Only this user's assignments (GET /users/{id}/roles). */
-  user?: string;
+  /** Only this user's or team's assignments (GET /users/{id}/roles, GET /teams/{id}/roles). */
+  principal?: string;
 }
 
 export async function listRoleAssignments<W>(
@@ -81,7 +78,7 @@ export async function listRoleAssignments<W>(
 ): Promise<Page<W>> {
   const q = ctx.db.kysely;
   const scope = filter.workspace ? [(await requireWorkspace(ctx, actor, filter.workspace)).id] : readableWorkspaces(actor);
-  const principalId = filter.user ? (await requireUser(q, filter.user)).id : undefined;
+  const principalId = filter.principal ? (await kind.resolve(q, filter.principal)).id : undefined;
   const page = await listAssignments(q, params, { principal: kind.kind, workspaces: scope, principalId });
   return { ...page, items: await kind.present(q, page.items) };
 }

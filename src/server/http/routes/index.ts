@@ -7,6 +7,7 @@ import { permissionRoutes } from "./permissions.js";
 import { roleAssignmentRoutes } from "./role-assignments.js";
 import { roleRoutes } from "./roles.js";
 import { serverRoutes } from "./server.js";
+import { teamRoutes } from "./teams.js";
 import { userRoutes } from "./users.js";
 import { workspaceRoutes } from "./workspaces.js";
 
@@ -20,5 +21,6 @@ export const routeModules: readonly RouteModule[] = [
   permissionRoutes,
   roleRoutes,
   roleAssignmentRoutes,
+  teamRoutes,
   workspaceRoutes,
 ];

@@ -78,13 +78,21 @@ export const roleAssignmentRoutes: RouteModule = (app, rt) => {
         workspace: request.params.workspace_name_or_id,
       }),
   );
-  // Unlike ZenML (which ignored the path), this lists the named user's assignments.
+  // Unlike ZenML (which ignored the path), these list the named user's or team's assignments.
   r.get(
     `${API}/users/:user_name_or_id/roles`,
     { config: { access: "read" }, schema: { params: nameOrIdParams("user_name_or_id"), querystring: listQuery } },
     (request) =>
       listRoleAssignments(ctx, actorOf(request), USERS, parseListParams(request.query, USER_ASSIGNMENT_FILTERS), {
-        user: request.params.user_name_or_id,
+        principal: request.params.user_name_or_id,
+      }),
+  );
+  r.get(
+    `${API}/teams/:team_name_or_id/roles`,
+    { config: { access: "read" }, schema: { params: nameOrIdParams("team_name_or_id"), querystring: listQuery } },
+    (request) =>
+      listRoleAssignments(ctx, actorOf(request), TEAMS, parseListParams(request.query, TEAM_ASSIGNMENT_FILTERS), {
+        principal: request.params.team_name_or_id,
       }),
   );
 };

@@ -1,0 +1,52 @@
+/**
+ * Rules for teams (SPEC §4 rules 2, 6). Team members receive the team's roles, so changing who is
+ * in a team is handing out (or taking away) those roles: the actor must hold every permission the
+ * team carries, in each scope it carries it, and may not change their own membership of a team.
+ */
+import { isPermission, type Permission } from "../../core/permissions.js";
+import type { Actor } from "./actor.js";
+import { forbidWhen, requireHolds, requirePermission } from "./can.js";
+
+export interface TeamGrant {
+  workspace_id: string | null;
+  permission: string;
+}
+
+function requireHoldsGrants(actor: Actor, grants: readonly TeamGrant[]): void {
+  const byScope = new Map<string | null, Permission[]>();
+  for (const { workspace_id, permission } of grants) {
+    if (isPermission(permission)) byScope.set(workspace_id, [...(byScope.get(workspace_id) ?? []), permission]);
+  }
+  for (const [scope, permissions] of byScope) requireHolds(actor, permissions, scope);
+}
+
+export function authorizeReadTeams(actor: Actor): void {
+  requirePermission(actor, "read");
+}
+
+/** A new team carries no roles yet, so its creator may be among its first members. */
+export function authorizeCreateTeam(actor: Actor): void {
+  requirePermission(actor, "write");
+}
+
+export function authorizeUpdateTeam(
+  actor: Actor,
+  grants: readonly TeamGrant[],
+  added: readonly string[],
+  removed: readonly string[],
+): void {
+  requirePermission(actor, "write");
+  if (added.length === 0 && removed.length === 0) return;
+  forbidWhen(added.includes(actor.id) || removed.includes(actor.id), "You cannot change your own team memberships.");
+  requireHoldsGrants(actor, grants);
+}
+
+/** Deleting a team takes its roles from every member: the same bar as removing them all. */
+export function authorizeDeleteTeam(actor: Actor, grants: readonly TeamGrant[], members: readonly string[]): void {
+  requirePermission(actor, "write");
+  requireHoldsGrants(actor, grants);
+  forbidWhen(
+    members.includes(actor.id) && grants.length > 0,
+    "You cannot delete a team you belong to while it holds roles: that would change your own permissions.",
+  );
+}
