@@ -4,16 +4,15 @@
  */
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Actor } from "../policy/actor.js";
 import type { Runtime } from "../runtime.js";
 import { VERSION } from "../version.js";
 import { installAccessControl, requireAccessDeclarations } from "./access.js";
 import { installBodyParsers } from "./body-parsers.js";
 import { installErrorHandler } from "./error-handler.js";
+import { installOpenApi } from "./openapi.js";
 import { routeModules } from "./routes/index.js";
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -32,7 +31,6 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
     bodyLimit: BODY_LIMIT,
     trustProxy: rt.ctx.config.trustProxy,
     requestIdHeader: "x-request-id",
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,15 +64,8 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   });
   installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });
 
-  await app.register(swagger, {
-    openapi: {
-      info: { title: "Cohort", version: VERSION, description: "Cohort's REST API (ZenML 0.40.3 wire shapes)." },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+  // The CLI's in-process app never serves docs; skipping them keeps local commands fast.
+  if (!options.localActor) await installOpenApi(app);
 
   for (const register of routeModules) await register(app, rt);
   await app.ready();
