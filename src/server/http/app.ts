@@ -6,6 +6,7 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { metrics } from "../observability/metrics.js";
 import type { Actor } from "../policy/actor.js";
 import type { Runtime } from "../runtime.js";
 import { VERSION } from "../version.js";
@@ -36,7 +37,7 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   app.setSerializerCompiler(serializerCompiler);
 
   requireAccessDeclarations(app);
-  installErrorHandler(app);
+  installErrorHandler(app, rt.ctx);
   installBodyParsers(app);
   await app.register(cookie);
   await app.register(helmet, {
@@ -61,6 +62,12 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   });
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-cohort-version", VERSION);
+  });
+  // Labels use the route pattern, never the raw URL, so ids cannot explode the series count.
+  app.addHook("onResponse", async (request, reply) => {
+    const labels = { method: request.method, route: request.routeOptions.url ?? "unmatched" };
+    metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
+    metrics.latency.observe(labels, reply.elapsedTime / 1000);
   });
   installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });
 

@@ -4,7 +4,9 @@
  * (the log line carries the request id and the stack).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { CohortError } from "../errors.js";
+import { CohortError, IllegalOperation, NotEnoughPermissions } from "../errors.js";
+import { recordDenial } from "../services/audit.js";
+import type { Ctx } from "../services/context.js";
 
 /** One entry of fastify's `err.validation` as fastify-type-provider-zod fills it. */
 interface ValidationIssue {
@@ -35,8 +37,12 @@ export function send(reply: FastifyReply, status: number, detail: unknown, heade
   return reply.code(status).headers(headers).type("application/json").send({ detail });
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+export function installErrorHandler(app: FastifyInstance, ctx: Ctx): void {
+  app.setErrorHandler(async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof IllegalOperation || err instanceof NotEnoughPermissions) {
+      const actor = request.actor ?? { id: null, name: null, source: request.ip };
+      await recordDenial(ctx, actor, `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`, err.message);
+    }
     if (err instanceof CohortError) {
       return send(reply, err.status, err.plain ? err.message : [err.wireName, err.message], err.headers);
     }

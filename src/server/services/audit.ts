@@ -3,9 +3,12 @@
  * describe, so an event exists exactly when its change does.
  */
 import type { Actor } from "../policy/actor.js";
-import { appendAuditEvent } from "../store/repos/audit.js";
+import { authorizeReadAudit } from "../policy/audit.js";
+import type { ListParams, Page } from "../store/list-query.js";
+import { appendAuditEvent, listAuditEvents as listAuditRows, type AuditEventRow } from "../store/repos/audit.js";
 import { newId } from "../store/repos/ids.js";
 import type { Q } from "../store/repos/users.js";
+import type { Ctx } from "./context.js";
 import { now } from "../store/time.js";
 
 /** Who acted, when there is no Actor yet (a login, an activation, the server itself). */
@@ -42,4 +45,47 @@ export async function audit(
     source: actor.source,
     summary: JSON.stringify(summary).slice(0, 4000),
   });
+}
+
+export interface WireAuditEvent {
+  id: string;
+  created: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_name: string | null;
+  outcome: string;
+  source: string | null;
+  summary: Record<string, unknown>;
+}
+
+function presentAuditEvent(row: AuditEventRow): WireAuditEvent {
+  let summary: Record<string, unknown> = {};
+  try {
+    summary = JSON.parse(row.summary) as Record<string, unknown>;
+  } catch {
+    summary = { text: row.summary };
+  }
+  const { id, created, actor_id, actor_name, action, target_type, target_id, target_name, outcome, source } = row;
+  return { id, created, actor_id, actor_name, action, target_type, target_id, target_name, outcome, source, summary };
+}
+
+export async function listAuditEvents(ctx: Ctx, actor: Actor, params: ListParams): Promise<Page<WireAuditEvent>> {
+  authorizeReadAudit(actor);
+  const page = await listAuditRows(ctx.db.kysely, params);
+  return { ...page, items: page.items.map(presentAuditEvent) };
+}
+
+/**
+ * Records a refused request (SPEC §4 "Denials are logged"). It has no transaction of its own
+ * change to join, so it is written on its own; a failure to write it never hides the denial.
+ */
+export async function recordDenial(ctx: Ctx, actor: Actor | AuditActor, action: string, reason: string): Promise<void> {
+  try {
+    await audit(ctx.db.kysely, actor, action, { type: "request" }, { reason: reason.slice(0, 300) }, "denied");
+  } catch {
+    // The store may be the reason the request failed; the 403 still goes out.
+  }
 }

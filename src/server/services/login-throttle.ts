@@ -5,6 +5,7 @@
  * failure that reached it.
  */
 import { RateLimited } from "../errors.js";
+import { metrics } from "../observability/metrics.js";
 import { clearFailures, recentFailures, recordFailure } from "../store/repos/login-failures.js";
 import type { Q } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
@@ -33,11 +34,13 @@ export async function checkThrottle(ctx: Ctx, username: string, source: string):
 
 export async function recordLoginFailure(ctx: Ctx, username: string, source: string, userId: string | null): Promise<void> {
   const name = username.slice(0, 255);
+  metrics.failedLogins.inc();
   await transaction(ctx, async (q) => {
     await recordFailure(q, [userKey(username), addressKey(source)], now());
     await audit(q, { id: null, name, source }, "login", { type: "session", id: userId, name }, {}, "failure");
   });
   if ((await lockedFor(ctx, userKey(username), ctx.config.loginMaxFailures)) > 0) {
+    metrics.lockouts.inc();
     await transaction(ctx, (q) =>
       audit(
         q,

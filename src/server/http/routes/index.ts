@@ -1,8 +1,10 @@
 /** The route modules, one per resource, registered in this order. */
 import type { FastifyInstance } from "fastify";
 import type { Runtime } from "../../runtime.js";
+import { auditRoutes } from "./audit.js";
 import { authRoutes } from "./auth.js";
 import { currentUserRoutes } from "./current-user.js";
+import { operationRoutes } from "./operations.js";
 import { permissionRoutes } from "./permissions.js";
 import { roleAssignmentRoutes } from "./role-assignments.js";
 import { roleRoutes } from "./roles.js";
@@ -15,6 +17,7 @@ export type RouteModule = (app: FastifyInstance, rt: Runtime) => void | Promise<
 
 export const routeModules: readonly RouteModule[] = [
   serverRoutes,
+  operationRoutes,
   authRoutes,
   currentUserRoutes,
   userRoutes,
@@ -23,4 +26,5 @@ export const routeModules: readonly RouteModule[] = [
   roleAssignmentRoutes,
   teamRoutes,
   workspaceRoutes,
+  auditRoutes,
 ];

@@ -1,5 +1,6 @@
 /** Queries on `session`. */
 import type { Selectable } from "kysely";
+import { metrics } from "../../observability/metrics.js";
 import { toFlag } from "../dialect.js";
 import type { SessionTable } from "../schema.js";
 import type { Q } from "./users.js";
@@ -49,7 +50,8 @@ export async function revokeUserSessions(q: Q, userId: string, exceptId?: string
     .where("user_id", "=", userId)
     .where("revoked", "=", 0);
   if (exceptId) query = query.where("id", "!=", exceptId);
-  await query.execute();
+  const result = await query.executeTakeFirst();
+  metrics.sessionsRevoked.inc({}, Number(result.numUpdatedRows));
 }
 
 export function liveSessionsOfUser(q: Q, userId: string, nowStamp: string): Promise<SessionRow[]> {
