@@ -60,8 +60,10 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
     referrerPolicy: { policy: "no-referrer" },
     hsts: false,
   });
-  app.addHook("onSend", async (_request, reply) => {
+  // The request id is in every log line; echoing it lets a user quote it in a bug report.
+  app.addHook("onSend", async (request, reply) => {
     reply.header("x-cohort-version", VERSION);
+    reply.header("x-request-id", request.id);
   });
   // Labels use the route pattern, never the raw URL, so ids cannot explode the series count.
   app.addHook("onResponse", async (request, reply) => {
