@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Permission } from "../../src/core/permissions.js";
 import type { WireRole, WireUser } from "../../src/server/presenters/wire.js";
-import { expectStatus, type Api } from "./http.js";
+import { expectStatus, type Api, type Reply } from "./http.js";
 import type { TestServer } from "./server.js";
 
 /** A password that passes the policy (long enough, not a common one). */
@@ -55,4 +55,20 @@ export async function createActiveUser(server: TestServer, admin: Api, permissio
   if (permissions.length > 0) await assignRole(admin, user.id, (await createRole(admin, permissions)).id);
   const token = await server.login(user.name, USER_PASSWORD);
   return { user, password: USER_PASSWORD, token, api: server.api(token) };
+}
+
+/** Deactivates a user (`PUT /users/{id}/deactivate`) and returns their fresh activation token. */
+export async function deactivateUser(admin: Api, userId: string): Promise<string> {
+  const reply = expectStatus(await admin.put(`/api/v1/users/${userId}/deactivate`), 200, `deactivate ${userId}`);
+  return (reply.body as WireUser).activation_token ?? "";
+}
+
+/** The one answer to every failed activation (SPEC §5.3). */
+export const ACTIVATION_FAILED = {
+  detail: ["AuthorizationException", "The activation link is invalid, expired or already used."],
+};
+
+/** `PUT /users/{name or id}/activate`, unauthenticated as the sign-up page sends it. */
+export function activateUser(anon: Api, user: string, body: Record<string, unknown>): Promise<Reply> {
+  return anon.put(`/api/v1/users/${user}/activate`, body);
 }
