@@ -1,0 +1,34 @@
+/**
+ * Local mode (SPEC §1): no server. The CLI opens the local store in-process and hands each request
+ * to the same fastify app a server would run, through `inject`, acting as the default user with no
+ * permission checks. The server code is imported here only, lazily, so remote commands never load it.
+ */
+import type { Transport } from "./transport.js";
+
+export async function localTransport(env: NodeJS.ProcessEnv): Promise<Transport> {
+  const [{ loadConfig }, { openRuntime }, { buildApp }] = await Promise.all([
+    import("../server/config.js"),
+    import("../server/runtime.js"),
+    import("../server/http/app.js"),
+  ]);
+  const config = loadConfig(env);
+  // A pending default user's setup link belongs to whichever server printed it: leave it alone.
+  const runtime = await openRuntime(config, { issueSetupLink: false });
+  const localActor = { kind: "local", id: runtime.defaultUserId, name: config.defaultUserName, source: "local" } as const;
+  const app = await buildApp(runtime, { localActor }).catch(async (err: unknown) => {
+    await runtime.close();
+    throw err;
+  });
+  return {
+    mode: "local",
+    baseUrl: config.baseUrl,
+    async send(request) {
+      const response = await app.inject({ method: request.method, url: request.url, headers: request.headers, payload: request.body });
+      return { status: response.statusCode, text: response.body };
+    },
+    async close() {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The wire shapes the CLI reads, from the server's presenters (type-only: nothing of the server is
+ * loaded at run time by importing these).
+ */
+export type {
+  WireRole,
+  WireSession,
+  WireTeam,
+  WireTeamRoleAssignment,
+  WireUser,
+  WireUserRoleAssignment,
+  WireWorkspace,
+} from "../server/presenters/wire.js";
+
+export interface LoginResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+}
