@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Permission } from "../../src/core/permissions.js";
-import type { WireRole, WireUser } from "../../src/server/presenters/wire.js";
+import type { WireRole, WireUser, WireUserRoleAssignment } from "../../src/server/presenters/wire.js";
 import { expectStatus, type Api, type Reply } from "./http.js";
 import type { TestServer } from "./server.js";
 
@@ -34,9 +34,10 @@ export async function createRole(admin: Api, permissions: readonly Permission[])
 }
 
 /** Assigns a role (by name or id) to a user globally. */
-export async function assignRole(admin: Api, userId: string, role: string): Promise<void> {
+export async function assignRole(admin: Api, userId: string, role: string): Promise<WireUserRoleAssignment> {
   const found = expectStatus(await admin.get(`/api/v1/roles/${role}`), 200, `get role ${role}`).body as WireRole;
-  expectStatus(await admin.post("/api/v1/role_assignments", { user: userId, role: found.id }), 200, `assign ${role}`);
+  const reply = await admin.post("/api/v1/role_assignments", { user: userId, role: found.id });
+  return expectStatus(reply, 200, `assign ${role}`).body as WireUserRoleAssignment;
 }
 
 export interface ActiveUser {

@@ -98,3 +98,19 @@ export function useTestServer(options: TestServerOptions): ServerFixture {
   });
   return fixture;
 }
+
+/**
+ * A suite's server started with no default password, as a fresh deployment without
+ * COHORT_DEFAULT_USER_PASSWORD: `default` is pending and `running.runtime.setupLink` holds its
+ * one-time link.
+ */
+export function usePendingAdminServer(dialect: TestDialect): { server: TestServer } {
+  const fixture = {} as { server: TestServer };
+  before(async () => {
+    fixture.server = await startTestServer({ dialect, env: { COHORT_DEFAULT_USER_PASSWORD: "" } });
+  });
+  after(async () => {
+    await fixture.server?.close();
+  });
+  return fixture;
+}

@@ -1,0 +1,39 @@
+/**
+ * Response headers of SPEC §9 on every kind of answer (public, authenticated, error, unknown
+ * route): no MIME sniffing, no referrer leaking a sign-up token, and no framing.
+ */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachDialect } from "../helpers/dialects.js";
+import type { Reply } from "../helpers/http.js";
+import { useTestServer } from "../helpers/server.js";
+
+function assertHardened(reply: Reply, what: string): void {
+  assert.equal(reply.headers.get("x-content-type-options"), "nosniff", what);
+  assert.equal(reply.headers.get("referrer-policy"), "no-referrer", what);
+  assert.equal(reply.headers.get("x-frame-options"), "DENY", what);
+  assert.match(reply.headers.get("content-security-policy") ?? "", /frame-ancestors 'none'/, what);
+}
+
+describeEachDialect("security headers", (dialect) => {
+  const t = useTestServer({ dialect });
+
+  it("are on public, authenticated, error and unknown-route answers", async () => {
+    const answers: [string, Reply][] = [
+      ["GET /health", await t.server.anon.get("/health")],
+      ["GET /info", await t.server.anon.get("/api/v1/info")],
+      ["GET /current-user", await t.admin.get("/api/v1/current-user")],
+      ["401", await t.server.anon.get("/api/v1/current-user")],
+      ["422", await t.admin.post("/api/v1/users", { bogus: true })],
+      ["404", await t.server.anon.get("/api/v1/no-such-route")],
+      ["failed login", await t.server.attemptLogin("nobody", "wrong-password-xx")],
+    ];
+    for (const [what, reply] of answers) assertHardened(reply, what);
+  });
+
+  it("an unknown route is a JSON 404 in the wire error shape", async () => {
+    const reply = await t.server.anon.get("/api/v1/no-such-route");
+    assert.equal(reply.status, 404);
+    assert.deepEqual(reply.body, { detail: ["KeyError", "No route GET /api/v1/no-such-route"] });
+  });
+});
