@@ -1,4 +1,5 @@
 /** Users on the wire: top-level users carry their teams and direct roles; nested ones do not. */
+import type { UserStatus } from "../../core/abilities.js";
 import { flag } from "../store/dialect.js";
 import { directAssignmentsOfUsers } from "../store/repos/assignments.js";
 import { rolesByIds, withPermissions } from "../store/repos/roles.js";
@@ -10,6 +11,15 @@ import { base, type WireRole, type WireUser } from "./wire.js";
 export interface UserView {
   /** Whether the viewer may see this user's email (policy decides; see policy/users.ts). */
   showEmail: (user: UserRow) => boolean;
+}
+
+/**
+ * Active; pending (invited, never set a password); or deactivated (had a password, switched off).
+ * The wire has no password field, so the server states it.
+ */
+export function userStatus(row: Pick<UserRow, "active" | "password_hash">): UserStatus {
+  if (flag(row.active)) return "active";
+  return row.password_hash === null ? "pending" : "deactivated";
 }
 
 /** A user nested in another object: no teams, roles or email, as ZenML nests them. */
@@ -51,6 +61,8 @@ export async function presentUsers(q: Q, rows: readonly UserRow[], view: UserVie
       teams: (teams.get(row.id) ?? []).map((t) => ({ ...base(t), name: t.name, users: [] })),
       roles: own,
       email: view.showEmail(row) ? row.email : null,
+      // A Cohort extension after ZenML's fields: ZenML's clients accept extra fields.
+      status: userStatus(row),
     };
   });
 }

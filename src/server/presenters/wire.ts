@@ -2,6 +2,7 @@
  * Wire shapes (ZenML 0.40.3 field names and order). Presenters build these from rows; they are
  * allow-lists, so a hash or digest on a row can never reach a response.
  */
+import type { UserStatus } from "../../core/abilities.js";
 import type { Permission } from "../../core/permissions.js";
 
 export interface WireBase {
@@ -30,6 +31,8 @@ export interface WireUser extends WireBase {
   teams: WireTeam[] | null;
   roles: WireRole[] | null;
   email: string | null;
+  /** Cohort's addition, on top-level users only (nested users keep ZenML's fields). */
+  status?: UserStatus;
 }
 
 export interface WireWorkspace extends WireBase {

@@ -1,9 +1,11 @@
 /** The route modules, one per resource, registered in this order. */
 import type { FastifyInstance } from "fastify";
 import type { Runtime } from "../../runtime.js";
+import { abilityRoutes } from "./abilities.js";
 import { auditRoutes } from "./audit.js";
 import { authRoutes } from "./auth.js";
 import { currentUserRoutes } from "./current-user.js";
+import { dashboardRoutes } from "./dashboard.js";
 import { operationRoutes } from "./operations.js";
 import { permissionRoutes } from "./permissions.js";
 import { roleAssignmentRoutes } from "./role-assignments.js";
@@ -20,6 +22,7 @@ export const routeModules: readonly RouteModule[] = [
   operationRoutes,
   authRoutes,
   currentUserRoutes,
+  abilityRoutes,
   userRoutes,
   permissionRoutes,
   roleRoutes,
@@ -27,4 +30,5 @@ export const routeModules: readonly RouteModule[] = [
   teamRoutes,
   workspaceRoutes,
   auditRoutes,
+  dashboardRoutes,
 ];

@@ -1,0 +1,91 @@
+/**
+ * `GET /current-user/abilities` (what the dashboard shows) and the users' `status` field: the
+ * abilities come from the same rules the API enforces, so an action the answer allows succeeds
+ * and one it refuses is refused by the API too.
+ */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachDialect } from "../helpers/dialects.js";
+import { assignRole, createActiveUser, createUser, deactivateUser, USER_PASSWORD } from "../helpers/fixtures.js";
+import type { Api } from "../helpers/http.js";
+import { useTestServer } from "../helpers/server.js";
+
+const abilitiesOf = async (api: Api, query: Record<string, string> = {}) => {
+  const reply = await api.get("/api/v1/current-user/abilities", query);
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body;
+};
+
+describeEachDialect("abilities", (dialect) => {
+  const t = useTestServer({ dialect });
+
+  it("an admin may invite and manage others, but not deactivate or delete itself", async () => {
+    const me = (await t.admin.get("/api/v1/current-user")).body;
+    const other = await createUser(t.admin, { password: USER_PASSWORD });
+    const body = await abilitiesOf(t.admin, { users: `${me.id},${other.id}` });
+    assert.equal(body.global["users:invite"], true);
+    assert.equal(body.global["roles:create"], true);
+    assert.equal(body.global["me:rename"], false, "the default user keeps its name");
+    assert.deepEqual(body.users[other.id], { edit_roles: true, deactivate: true, reactivate: false, new_link: true, delete: true });
+    assert.deepEqual(body.users[me.id], { edit_roles: false, deactivate: false, reactivate: false, new_link: false, delete: false });
+  });
+
+  it("a guest may read but change nothing, and the API agrees", async () => {
+    const guest = await createActiveUser(t.server, t.admin);
+    await assignRole(t.admin, guest.user.id, "guest");
+    const other = await createUser(t.admin, { password: USER_PASSWORD });
+    const roles = (await t.admin.get("/api/v1/roles")).body.items as { id: string; name: string }[];
+    const ws = (await t.admin.get("/api/v1/workspaces/default")).body;
+    const body = await abilitiesOf(guest.api, { users: other.id, roles: roles.map((r) => r.id).join(","), workspaces: ws.id });
+    assert.equal(body.global["users:read"], true);
+    assert.equal(body.global["users:invite"], false);
+    assert.equal(body.global["workspaces:create"], false);
+    assert.equal(body.global.me, true);
+    assert.ok(Object.values(body.users[other.id]).every((v) => v === false));
+    for (const role of roles) assert.deepEqual(body.roles[role.id], { update: false, delete: false });
+    assert.deepEqual(body.workspaces[ws.id], { update: false, rename: false, delete: false });
+    assert.equal((await guest.api.post("/api/v1/users", { name: "not-allowed" })).status, 403);
+    assert.equal((await guest.api.put(`/api/v1/users/${other.id}`, { active: false })).status, 403);
+  });
+
+  it("a user without read sees no targets at all", async () => {
+    const nobody = await createActiveUser(t.server, t.admin);
+    const other = await createUser(t.admin);
+    const body = await abilitiesOf(nobody.api, { users: other.id });
+    assert.equal(body.global["users:read"], false);
+    assert.deepEqual(body.users, {});
+  });
+
+  it("built-in roles and the default workspace are read-only even for an admin", async () => {
+    const roles = (await t.admin.get("/api/v1/roles")).body.items as { id: string; name: string }[];
+    const ws = (await t.admin.get("/api/v1/workspaces/default")).body;
+    const body = await abilitiesOf(t.admin, { roles: roles.map((r) => r.id).join(","), workspaces: ws.id });
+    for (const role of roles.filter((r) => r.name === "admin" || r.name === "guest")) {
+      assert.deepEqual(body.roles[role.id], { update: false, delete: false });
+    }
+    assert.deepEqual(body.workspaces[ws.id], { update: true, rename: false, delete: false });
+  });
+
+  it("status tells active, pending and deactivated users apart", async () => {
+    const pending = await createUser(t.admin);
+    const active = await createUser(t.admin, { password: USER_PASSWORD });
+    const switchedOff = await createUser(t.admin, { password: USER_PASSWORD });
+    assert.equal((await t.admin.put(`/api/v1/users/${switchedOff.id}`, { active: false })).status, 200);
+    const statusOf = async (id: string) => (await t.admin.get(`/api/v1/users/${id}`)).body.status;
+    assert.equal(await statusOf(pending.id), "pending");
+    assert.equal(await statusOf(active.id), "active");
+    assert.equal(await statusOf(switchedOff.id), "deactivated");
+    const body = await abilitiesOf(t.admin, { users: [pending.id, switchedOff.id].join(",") });
+    assert.equal(body.users[pending.id].reactivate, false, "a pending user needs a sign-up link, not reactivation");
+    assert.equal(body.users[switchedOff.id].reactivate, true);
+    // A password reset keeps the password until the new one is set: still "deactivated".
+    await deactivateUser(t.admin, active.id);
+    assert.equal(await statusOf(active.id), "deactivated");
+  });
+
+  it("refuses malformed target lists with a 422", async () => {
+    const reply = await t.admin.get("/api/v1/current-user/abilities", { users: "not-a-uuid" });
+    assert.equal(reply.status, 422);
+    assert.match(reply.body.detail[1], /query -> users/);
+  });
+});
