@@ -42,9 +42,10 @@ export async function login(ctx: Ctx, req: LoginRequest): Promise<LoginResult> {
   const stored = user?.password_hash ?? (await dummyHash());
   const passwordOk = await verifyPassword(stored, req.password);
   if (!user || !user.password_hash || !passwordOk || !flag(user.active)) {
-    await recordLoginFailure(ctx, username, req.source, user?.id ?? null);
-    throw new Unauthenticated("Incorrect username or password");
+    return recordLoginFailure(ctx, username, req.source, user?.id ?? null);
   }
+  // Guesses racing this one may have locked the username while the password was being checked.
+  await checkThrottle(ctx, username, req.source);
   const rehash = needsRehash(user.password_hash) ? await hashPassword(req.password) : undefined;
   return startSession(ctx, user, { client: req.client, source: req.source }, async (q) => {
     if (rehash) await updateUser(q, user.id, { password_hash: rehash });

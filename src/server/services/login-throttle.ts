@@ -3,8 +3,14 @@
  * not, so a 429 reveals nothing about who exists) and per source address, in the store, so every
  * server process agrees. Reaching the limit locks the key until the window has passed since the
  * failure that reached it.
+ *
+ * Concurrent guesses: the lock check before the password check cannot see guesses still being
+ * verified, so a burst would get every guess checked. Each failure is therefore recorded first and
+ * the key counted after: a failure beyond the limit answers 429, not 401, and a right password
+ * answers 429 if the key got locked while it was being checked. Every attempt counts what was
+ * committed before it looked, so at most `limit` failures per window are ever answered 401.
  */
-import { RateLimited } from "../errors.js";
+import { RateLimited, Unauthenticated } from "../errors.js";
 import { metrics } from "../observability/metrics.js";
 import { clearFailures, recentFailures, recordFailure } from "../store/repos/login-failures.js";
 import type { Q } from "../store/repos/users.js";
@@ -15,7 +21,7 @@ import { transaction, type Ctx } from "./context.js";
 const userKey = (username: string) => `user:${username.toLowerCase().slice(0, 255)}`;
 const addressKey = (source: string) => `addr:${source}`;
 
-/** Seconds until the key unlocks, or 0 when it is not locked. */
+/** Seconds until the key unlocks (it is locked from `limit` recent failures on), or 0. */
 async function lockedFor(ctx: Ctx, key: string, limit: number): Promise<number> {
   const window = ctx.config.loginWindowSeconds;
   const times = await recentFailures(ctx.db.kysely, key, after(-window), limit);
@@ -25,20 +31,42 @@ async function lockedFor(ctx: Ctx, key: string, limit: number): Promise<number> 
   return Math.max(0, (toMs(newest) + window * 1000 - Date.now()) / 1000);
 }
 
-export async function checkThrottle(ctx: Ctx, username: string, source: string): Promise<void> {
-  const byUser = await lockedFor(ctx, userKey(username), ctx.config.loginMaxFailures);
-  const byAddress = await lockedFor(ctx, addressKey(source), ctx.config.loginMaxFailuresPerAddress);
-  const wait = Math.max(byUser, byAddress);
-  if (wait > 0) throw new RateLimited("Too many failed login attempts. Try again later.", wait);
+/** Seconds until the username or the address unlocks when `slack` more failures than allowed are tolerated, or 0. */
+async function throttledFor(ctx: Ctx, username: string, source: string, slack: number): Promise<number> {
+  const byUser = await lockedFor(ctx, userKey(username), ctx.config.loginMaxFailures + slack);
+  const byAddress = await lockedFor(ctx, addressKey(source), ctx.config.loginMaxFailuresPerAddress + slack);
+  return Math.max(byUser, byAddress);
 }
 
-export async function recordLoginFailure(ctx: Ctx, username: string, source: string, userId: string | null): Promise<void> {
+const TOO_MANY = "Too many failed login attempts. Try again later.";
+
+/** Refuses (429) a login for a locked username or address; run before the password check and again after a right one. */
+export async function checkThrottle(ctx: Ctx, username: string, source: string): Promise<void> {
+  const wait = await throttledFor(ctx, username, source, 0);
+  if (wait > 0) throw new RateLimited(TOO_MANY, wait);
+}
+
+/**
+ * Records a failed password check, then throws: 401, or 429 when the failure went beyond the limit
+ * (guesses racing each other past the lock check before the password check).
+ */
+export async function recordLoginFailure(ctx: Ctx, username: string, source: string, userId: string | null): Promise<never> {
   const name = username.slice(0, 255);
   metrics.failedLogins.inc();
   await transaction(ctx, async (q) => {
     await recordFailure(q, [userKey(username), addressKey(source)], now());
     await audit(q, { id: null, name, source }, "login", { type: "session", id: userId, name }, {}, "failure");
   });
+  await auditLockout(ctx, username, source, userId);
+  // Counted after the commit: of racing failures, the last to count sees all the others.
+  const beyond = await throttledFor(ctx, username, source, 1);
+  if (beyond > 0) throw new RateLimited(TOO_MANY, beyond);
+  throw new Unauthenticated("Incorrect username or password");
+}
+
+/** A failure that finds the username locked is audited as a lockout (once when guesses come one by one). */
+async function auditLockout(ctx: Ctx, username: string, source: string, userId: string | null): Promise<void> {
+  const name = username.slice(0, 255);
   if ((await lockedFor(ctx, userKey(username), ctx.config.loginMaxFailures)) > 0) {
     metrics.lockouts.inc();
     await transaction(ctx, (q) =>
