@@ -65,3 +65,91 @@ export interface WireSession {
 export function base(row: WireBase): WireBase {
   return { id: row.id, created: row.created, updated: row.updated };
 }
+
+/** A stack component; its owner is nested without teams or roles, as ZenML nests users. */
+export interface WireComponent extends WireBase {
+  user: WireUser | null;
+  workspace: WireWorkspace | null;
+  is_shared: boolean;
+  name: string;
+  type: string;
+  flavor: string;
+  configuration: Record<string, unknown>;
+  connector_resource_id: string | null;
+  labels: Record<string, string> | null;
+  connector: null;
+}
+
+export interface WireStack extends WireBase {
+  user: WireUser | null;
+  workspace: WireWorkspace | null;
+  is_shared: boolean;
+  name: string;
+  description: string;
+  /** `{type: [component]}`, one component per type. */
+  components: Record<string, WireComponent[]>;
+}
+
+export interface WireFlavor extends WireBase {
+  name: string;
+  type: string;
+  config_schema: Record<string, unknown>;
+  connector_type: string | null;
+  connector_resource_type: string | null;
+  connector_resource_id_attr: string | null;
+  source: string;
+  integration: string | null;
+  logo_url: string | null;
+  docs_url: string | null;
+  sdk_docs_url: string | null;
+  is_custom: boolean;
+  user: null;
+  workspace: null;
+}
+
+export interface WirePipeline extends WireBase {
+  user: WireUser | null;
+  workspace: WireWorkspace | null;
+  name: string;
+  version: string;
+  version_hash: string;
+  docstring: string | null;
+  spec: Record<string, unknown>;
+  runs: null;
+  /** Statuses of the last three runs, newest first. */
+  status: string[];
+}
+
+export interface WireRun extends WireBase {
+  user: WireUser | null;
+  workspace: WireWorkspace | null;
+  name: string;
+  orchestrator_run_id: string | null;
+  schedule_id: string | null;
+  enable_cache: boolean | null;
+  enable_artifact_metadata: boolean | null;
+  start_time: string | null;
+  end_time: string | null;
+  status: string;
+  pipeline_configuration: Record<string, unknown>;
+  num_steps: number | null;
+  client_version: string | null;
+  server_version: string | null;
+  client_environment: Record<string, string>;
+  orchestrator_environment: Record<string, string>;
+  git_sha: string | null;
+  pipeline: WirePipeline | null;
+  /** Null when the stack is gone or private to someone else. */
+  stack: WireStack | null;
+  metadata: Record<string, never>;
+  build: null;
+  deployment: null;
+}
+
+/** Counts of what the caller can see in one workspace (numbers, where ZenML sent strings). */
+export interface WireStatistics {
+  stacks: number;
+  components: number;
+  pipelines: number;
+  runs: number;
+}

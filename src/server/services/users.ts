@@ -24,6 +24,7 @@ import {
 import { after, now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { transferOwnership } from "./ownership-transfer.js";
 
 export function viewFor(actor: Actor): UserView {
   return { showEmail: (user) => canSeeEmail(actor, user) };
@@ -179,6 +180,7 @@ export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, trans
     async (q) => {
       const heir = transferTo ? await requireUser(q, transferTo) : undefined;
       if (heir && heir.id === target.id) throw new BadRequest("Resources cannot be transferred to the user being deleted.");
+      const transferred = await transferOwnership(q, target, heir ?? actor);
       await deleteUserRow(q, target.id);
       await requireAnAdminRemains(q);
       await audit(
@@ -186,7 +188,7 @@ export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, trans
         actor,
         "user.delete",
         { type: "user", id: target.id, name: target.name },
-        { transfer_to: heir?.name ?? actor.name, pending: !flag(target.active) },
+        { transfer_to: heir?.name ?? actor.name, pending: !flag(target.active), transferred },
       );
     },
     { guard: true },

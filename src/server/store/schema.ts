@@ -118,6 +118,82 @@ export interface GuardTable {
   name: string;
 }
 
+/** Stacks and components have an owner and are private or shared (SPEC §4 rule 4). */
+export interface StackComponentTable {
+  id: string;
+  created: string;
+  updated: string;
+  workspace_id: string;
+  user_id: string;
+  is_shared: Flag;
+  name: string;
+  name_key: string;
+  /** `name_key` while shared, NULL while private: the per-workspace uniqueness of shared names. */
+  shared_name_key: string | null;
+  type: string;
+  flavor: string;
+  /** JSON object. */
+  configuration: string;
+  /** JSON object or NULL. */
+  labels: string | null;
+  connector_resource_id: string | null;
+}
+
+export interface StackTable {
+  id: string;
+  created: string;
+  updated: string;
+  workspace_id: string;
+  user_id: string;
+  is_shared: Flag;
+  name: string;
+  name_key: string;
+  shared_name_key: string | null;
+  description: string;
+}
+
+export interface StackCompositionTable {
+  stack_id: string;
+  type: string;
+  component_id: string;
+}
+
+export interface PipelineTable {
+  id: string;
+  created: string;
+  updated: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  name_key: string;
+  version: string;
+  version_hash: string;
+  docstring: string | null;
+  /** JSON object (ZenML's PipelineSpec). */
+  spec: string;
+}
+
+export interface PipelineRunTable {
+  id: string;
+  created: string;
+  updated: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  name_key: string;
+  pipeline_id: string | null;
+  stack_id: string | null;
+  orchestrator_run_id: string | null;
+  status: string;
+  start_time: string | null;
+  end_time: string | null;
+  num_steps: number | null;
+  /** JSON object: the run's pipeline configuration. */
+  configuration: string;
+  /** JSON object: the other ZenML run fields (client/server versions, environments, git sha, flags). */
+  details: string;
+}
+
 export interface Database {
   server_identity: ServerIdentityTable;
   workspace: WorkspaceTable;
@@ -131,4 +207,9 @@ export interface Database {
   login_failure: LoginFailureTable;
   audit_event: AuditEventTable;
   guard: GuardTable;
+  stack_component: StackComponentTable;
+  stack: StackTable;
+  stack_composition: StackCompositionTable;
+  pipeline: PipelineTable;
+  pipeline_run: PipelineRunTable;
 }

@@ -4,13 +4,16 @@ import type { Runtime } from "../../runtime.js";
 import { abilityRoutes } from "./abilities.js";
 import { auditRoutes } from "./audit.js";
 import { authRoutes } from "./auth.js";
+import { componentRoutes } from "./components.js";
 import { currentUserRoutes } from "./current-user.js";
 import { dashboardRoutes } from "./dashboard.js";
 import { operationRoutes } from "./operations.js";
 import { permissionRoutes } from "./permissions.js";
+import { pipelineRoutes } from "./pipelines.js";
 import { roleAssignmentRoutes } from "./role-assignments.js";
 import { roleRoutes } from "./roles.js";
 import { serverRoutes } from "./server.js";
+import { stackRoutes } from "./stacks.js";
 import { teamRoutes } from "./teams.js";
 import { userRoutes } from "./users.js";
 import { workspaceRoutes } from "./workspaces.js";
@@ -29,6 +32,9 @@ export const routeModules: readonly RouteModule[] = [
   roleAssignmentRoutes,
   teamRoutes,
   workspaceRoutes,
+  stackRoutes,
+  componentRoutes,
+  pipelineRoutes,
   auditRoutes,
   dashboardRoutes,
 ];

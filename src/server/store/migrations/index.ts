@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import * as core from "./2026-11-23T00-00-core.js";
+import * as stacks from "./2026-11-23T01-00-stacks.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23T00-00-core": core,
+  "2026-11-23T01-00-stacks": stacks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,83 @@
+/**
+ * Request bodies for pipelines and pipeline runs (ZenML 0.40's Pipeline/PipelineRun Request and
+ * Update models).
+ */
+import { z } from "zod";
+import { EXECUTION_STATUSES } from "../stack-components.js";
+import { longText, name, text, uuid } from "./common.js";
+import { jsonObject } from "./stacks.js";
+
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A time as Python clients send it (`2026-11-23T08:03:18.991451`, with or without a zone; no zone
+ * means UTC, as ZenML stores it), turned into the stored form: UTC, microseconds, no zone.
+ */
+export const isoTime = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const m = ISO_TIME.exec(value.trim());
+    const ms = m ? Date.parse(`${m[1]}T${m[2]}${m[4] ?? "Z"}`) : NaN;
+    if (!m || Number.isNaN(ms)) {
+      ctx.addIssue({ code: "custom", message: "must be a time like 2026-11-23T08:03:18.991451" });
+      return z.NEVER;
+    }
+    return new Date(ms).toISOString().slice(0, 19) + "." + (m[3] ?? "").padEnd(6, "0");
+  });
+
+export const executionStatus = z.enum(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(", ")}` });
+const label = text.min(1, "must not be empty");
+
+export const pipelineCreate = z.strictObject({
+  user: uuid,
+  workspace: uuid,
+  name,
+  version: label,
+  version_hash: label,
+  docstring: longText.nullish(),
+  spec: jsonObject,
+});
+export type PipelineCreate = z.infer<typeof pipelineCreate>;
+
+export const pipelineUpdate = z.strictObject({
+  user: uuid.nullish(),
+  workspace: uuid.nullish(),
+  name: name.nullish(),
+  version: label.nullish(),
+  version_hash: label.nullish(),
+  docstring: longText.nullish(),
+  spec: jsonObject.nullish(),
+});
+export type PipelineUpdate = z.infer<typeof pipelineUpdate>;
+
+export const runCreate = z.strictObject({
+  /** ZenML clients choose the id of a run themselves. */
+  id: uuid.nullish(),
+  user: uuid,
+  workspace: uuid,
+  name,
+  orchestrator_run_id: text.nullish(),
+  schedule_id: uuid.nullish(),
+  enable_cache: z.boolean().nullish(),
+  enable_artifact_metadata: z.boolean().nullish(),
+  start_time: isoTime.nullish(),
+  end_time: isoTime.nullish(),
+  status: executionStatus,
+  pipeline_configuration: jsonObject.optional().default({}),
+  num_steps: z.number().int().min(0).max(1_000_000).nullish(),
+  client_version: text.nullish(),
+  server_version: text.nullish(),
+  client_environment: z.record(z.string(), z.string()).optional().default({}),
+  orchestrator_environment: z.record(z.string(), z.string()).optional().default({}),
+  git_sha: text.nullish(),
+  stack: uuid.nullish(),
+  pipeline: uuid.nullish(),
+  /** Builds and deployments do not exist in Cohort: any id given is a 404. */
+  build: uuid.nullish(),
+  deployment: uuid.nullish(),
+});
+export type RunCreate = z.infer<typeof runCreate>;
+
+export const runUpdate = z.strictObject({ status: executionStatus.nullish(), end_time: isoTime.nullish() });
+export type RunUpdate = z.infer<typeof runUpdate>;

@@ -1,0 +1,70 @@
+/**
+ * Ownership and sharing of stacks and components (SPEC §4 rule 4).
+ *
+ * - A private resource exists only for its owner: anyone else gets the 404 a missing id gets,
+ *   on get, update, delete and share alike, and lists never show it.
+ * - A shared resource is visible to everyone with `read` in its workspace.
+ * - Changing or deleting needs `write` in the workspace. Other writers may edit and delete a
+ *   *shared* resource they do not own: shared stacks are the team's infrastructure, and as in
+ *   GitLab, where maintainers may edit what the project shares, the team must be able to fix one
+ *   while its owner is away.
+ * - Sharing, unsharing and renaming are the owner's alone (403 for others): they decide who sees
+ *   the resource, and a name lives in its owner's namespace, where a clash would tell others
+ *   which names the owner uses privately.
+ * - The owner needs `read` in the workspace too: losing it hides even one's own resources.
+ */
+import type { Actor } from "./actor.js";
+import { forbidWhen, has, hideUnless, requirePermission } from "./can.js";
+import { readableInSql, type Where } from "./workspace-resources.js";
+
+export interface ShareableTarget {
+  workspaceId: string;
+  userId: string;
+  isShared: boolean;
+}
+
+export function isOwner(actor: Actor, target: ShareableTarget): boolean {
+  return actor.kind === "local" || target.userId === actor.id;
+}
+
+export function canSeeShareable(actor: Actor, target: ShareableTarget): boolean {
+  return has(actor, "read", target.workspaceId) && (target.isShared || isOwner(actor, target));
+}
+
+/** SQL twin of `canSeeShareable` for lists and counts over `table` (stack or stack_component). */
+export function visibleShareablesSql(actor: Actor, table: "stack" | "stack_component"): Where {
+  const readable = readableInSql(actor, table);
+  return (eb) => {
+    if (actor.kind === "local") return readable(eb);
+    return eb.and([readable(eb), eb.or([eb(eb.ref(`${table}.is_shared`), "=", 1), eb(eb.ref(`${table}.user_id`), "=", actor.id)])]);
+  };
+}
+
+export function authorizeReadShareable(actor: Actor, target: ShareableTarget, notFound: string): void {
+  hideUnless(canSeeShareable(actor, target), notFound);
+}
+
+export interface ShareableChange {
+  /** The change flips `is_shared`. */
+  sharing: boolean;
+  /** The change gives the resource another name. */
+  renaming: boolean;
+}
+
+/** `label` names the resource in messages, e.g. "stack 'prod'". */
+export function authorizeChangeShareable(
+  actor: Actor,
+  target: ShareableTarget,
+  notFound: string,
+  change: ShareableChange,
+  label: string,
+): void {
+  authorizeReadShareable(actor, target, notFound);
+  requirePermission(actor, "write", target.workspaceId);
+  forbidWhen((change.sharing || change.renaming) && !isOwner(actor, target), `Only the owner of ${label} can rename, share or unshare it.`);
+}
+
+export function authorizeDeleteShareable(actor: Actor, target: ShareableTarget, notFound: string): void {
+  authorizeReadShareable(actor, target, notFound);
+  requirePermission(actor, "write", target.workspaceId);
+}
