@@ -1,0 +1,134 @@
+/**
+ * The CLI in connected mode: `cohort connect` to a real server on an ephemeral port, then the
+ * walkthrough, then what only a server has (permissions, sessions, the config file's token).
+ */
+import assert from "node:assert/strict";
+import { stat, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { RunningServer } from "../../src/server/main.js";
+import { ADMIN_PASSWORD, cliSandbox, cliTestServer, oneErrorLine, SIGNUP_LINK, type CliSandbox } from "./harness.js";
+import { BOB_PASSWORD, walkthroughTests } from "./walkthrough.js";
+
+describe("cohort CLI, connected to a server", () => {
+  let server: RunningServer;
+  let closeServer: () => Promise<void>;
+  let sandbox: CliSandbox;
+  const cli = (...args: string[]) => sandbox.run(args);
+
+  before(async () => {
+    ({ server, close: closeServer } = await cliTestServer());
+    sandbox = await cliSandbox();
+  });
+  after(async () => {
+    await sandbox?.remove();
+    await closeServer?.();
+  });
+
+  it("connect without a terminal needs --username and a password flag (exit 2)", async () => {
+    const result = await cli("connect", "--url", server.url);
+    assert.equal(result.code, 2);
+    assert.match(oneErrorLine(result), /--username/);
+  });
+
+  it("connect with a wrong password fails with the server's message", async () => {
+    const result = await sandbox.run(["connect", "--url", server.url, "--username", "default", "--password-stdin"], { input: "wrong\n" });
+    assert.equal(result.code, 1);
+    assert.equal(oneErrorLine(result), "Error: Incorrect username or password");
+  });
+
+  it("connect --password-stdin logs in and keeps only the token, in a 0600 file", async () => {
+    const result = await sandbox.run(["connect", "--url", `${server.url}/`, "--username", "default", "--password-stdin"], {
+      input: `${ADMIN_PASSWORD}\n`,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `Connected to the Cohort server at '${server.url}' as user 'default'.\n`);
+    const file = join(sandbox.env.COHORT_CONFIG_DIR ?? "", "config.json");
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    const config = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+    assert.equal(config.url, server.url);
+    assert.equal(config.username, "default");
+    assert.match(config.token ?? "", /^coh_/);
+    assert.ok(!JSON.stringify(config).includes(ADMIN_PASSWORD), "the password must never be stored");
+  });
+
+  it("status shows the server, the user and the workspace", async () => {
+    const result = await cli("status");
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      `Connected to the Cohort server: '${server.url}'\nLogged in as user: 'default'\nRunning with active workspace: 'default'\n`,
+    );
+  });
+
+  walkthroughTests(
+    () => sandbox,
+    () => server.url,
+  );
+
+  it("a user without write is refused by the server", async () => {
+    const bob = await cliSandbox();
+    try {
+      const login = await bob.run(["connect", "--url", server.url, "--username", "bob", "--password-stdin"], { input: BOB_PASSWORD });
+      assert.equal(login.code, 0, login.stderr);
+      const result = await bob.run(["role", "create", "sneaky", "-p", "write"]);
+      assert.equal(result.code, 1);
+      assert.equal(oneErrorLine(result), "Error: Not enough permissions");
+      const list = await bob.run(["user", "list", "--output", "json"]);
+      assert.equal(list.code, 0, list.stderr);
+
+      const changed = await bob.run(["user", "change-password", "--password-stdin"], {
+        input: `${BOB_PASSWORD}\nbob-new-passphrase-8642\n`,
+      });
+      assert.equal(changed.code, 0, changed.stderr);
+      assert.equal(changed.stdout, "Changed the password of user 'bob'. Its other sessions have ended.\n");
+
+      const sessions = await bob.run(["session", "list", "--output", "json"]);
+      const live = JSON.parse(sessions.stdout) as { id: string; current: boolean; client: string }[];
+      assert.equal(live.length, 1);
+      assert.equal(live[0]?.current, true);
+      assert.equal(live[0]?.client, "cohort-cli");
+    } finally {
+      await bob.remove();
+    }
+  });
+
+  it("user deactivate prints a new sign-up link", async () => {
+    const result = await cli("user", "deactivate", "bob");
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Deactivated user 'bob': their sessions have ended\.$/m);
+    assert.equal(SIGNUP_LINK.exec(result.stdout)?.[3], "bob");
+  });
+
+  it("COHORT_URL and COHORT_TOKEN override the config file", async () => {
+    const config = JSON.parse(await readFile(join(sandbox.env.COHORT_CONFIG_DIR ?? "", "config.json"), "utf8")) as { token: string };
+    const other = await cliSandbox({ COHORT_URL: server.url, COHORT_TOKEN: config.token });
+    try {
+      const result = await other.run(["user", "describe", "--output", "json"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal((JSON.parse(result.stdout) as { name: string }).name, "default");
+    } finally {
+      await other.remove();
+    }
+  });
+
+  it("session revoke of the CLI's own session logs it out", async () => {
+    const sessions = JSON.parse((await cli("session", "list", "--output", "json")).stdout) as { id: string; current: boolean }[];
+    const mine = sessions.find((s) => s.current);
+    assert.ok(mine);
+    const result = await cli("session", "revoke", mine.id);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /That was this CLI's session/);
+    const status = await cli("status");
+    assert.equal(status.code, 1);
+    assert.match(oneErrorLine(status), /^Error: Not logged in \(Invalid authentication credentials\)/);
+  });
+
+  it("disconnect goes back to the local store", async () => {
+    const result = await cli("disconnect");
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `Disconnected from the Cohort server at '${server.url}'. The CLI uses the local store now.\n`);
+    const status = await cli("status");
+    assert.match(status.stdout, /^Using the local store: 'sqlite:\/\//);
+  });
+});
