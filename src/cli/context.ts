@@ -5,6 +5,7 @@
 import { Client } from "./client.js";
 import { configDir, readConfig, type StoredConfig } from "./config-file.js";
 import { UsageError } from "./errors.js";
+import { withProgress } from "./progress.js";
 
 export const DEFAULT_WORKSPACE = "default";
 
@@ -83,7 +84,8 @@ export class CliContext {
       return new Client(await httpTransport(url, token));
     }
     const { localTransport } = await import("./transport-local.js");
-    return new Client(await localTransport(this.env));
+    // Loading the server code and opening the store takes a moment on a cold start.
+    return new Client(await withProgress("Opening the local store…", () => localTransport(this.env)));
   }
 
   async close(): Promise<void> {

@@ -66,6 +66,34 @@ describe("cohort CLI, connected to a server", () => {
     () => server.url,
   );
 
+  it("role assign and revoke work for teams, globally and per workspace", async () => {
+    const { token } = JSON.parse(await readFile(join(sandbox.env.COHORT_CONFIG_DIR ?? "", "config.json"), "utf8")) as { token: string };
+    const made = await fetch(`${server.url}/api/v1/teams`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "platform", users: [] }),
+    });
+    assert.equal(made.status, 200);
+    assert.equal((await cli("workspace", "create", "research")).code, 0);
+    const assigned = await cli("role", "assign", "guest", "--team", "platform", "--workspace", "research", "--user", "alice");
+    assert.equal(assigned.code, 0, assigned.stderr);
+    assert.equal(
+      assigned.stdout,
+      "Assigned role 'guest' to user 'alice' in workspace 'research'.\nAssigned role 'guest' to team 'platform' in workspace 'research'.\n",
+    );
+    const revoked = await cli("role", "revoke", "guest", "--team", "platform", "--workspace", "research");
+    assert.equal(revoked.code, 0, revoked.stderr);
+    assert.equal(revoked.stdout, "Revoked role 'guest' from team 'platform' in workspace 'research'.\n");
+    const list = await cli("role", "assignment", "list", "--output", "json");
+    const scoped = (JSON.parse(list.stdout) as { items: { workspace: { name: string } | null; user: { name: string } }[] }).items.filter(
+      (a) => a.workspace?.name === "research",
+    );
+    assert.deepEqual(
+      scoped.map((a) => a.user.name),
+      ["alice"],
+    );
+  });
+
   it("a user without write is refused by the server", async () => {
     const bob = await cliSandbox();
     try {

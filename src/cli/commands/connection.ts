@@ -4,7 +4,6 @@ import { Client } from "../client.js";
 import { dropConnection, saveConnection } from "../connection.js";
 import { DEFAULT_WORKSPACE, serverUrl, type CliContext } from "../context.js";
 import { ApiError, CliError, UsageError } from "../errors.js";
-import { readServerRecord } from "../local-server.js";
 import { getWorkspace } from "../lookup.js";
 import { say } from "../output.js";
 import { ask, nextStdinLine } from "../prompts.js";
@@ -73,7 +72,7 @@ async function status(ctx: CliContext): Promise<void> {
     say(`Acting as user: '${config.defaultUserName}' (local mode checks no permissions)`);
   }
   say(`Running with active workspace: '${connection.workspace}'`);
-  const local = readServerRecord(ctx.dir);
+  const local = (await import("../local-server.js")).readServerRecord(ctx.dir);
   if (local) say(`A local server started by 'cohort up' runs at '${local.url}' (pid ${local.pid}).`);
 }
 

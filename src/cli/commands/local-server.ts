@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { dropConnection, saveConnection } from "../connection.js";
 import { DEFAULT_WORKSPACE, type CliContext } from "../context.js";
-import { isHealthy, readServerRecord, startServer, stopServer } from "../local-server.js";
 import { portNumber } from "../options.js";
 import { say } from "../output.js";
 import { withProgress } from "../progress.js";
@@ -10,6 +9,7 @@ import { withProgress } from "../progress.js";
 const DEFAULT_PORT = 8237;
 
 async function up(ctx: CliContext, options: { port?: number }): Promise<void> {
+  const { isHealthy, readServerRecord, startServer, stopServer } = await import("../local-server.js");
   let record = readServerRecord(ctx.dir);
   if (record && (await isHealthy(record.url))) {
     say(`The local Cohort server is already running at '${record.url}'.`);
@@ -33,6 +33,7 @@ async function up(ctx: CliContext, options: { port?: number }): Promise<void> {
 }
 
 async function down(ctx: CliContext): Promise<void> {
+  const { readServerRecord, stopServer } = await import("../local-server.js");
   const record = readServerRecord(ctx.dir);
   if (!record) {
     say("No local Cohort server started by 'cohort up' is running.");
