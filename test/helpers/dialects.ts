@@ -39,7 +39,7 @@ export interface TestDialect {
 
 export const IN_CI = process.env.CI === "true" || process.env.CI === "1";
 // Under CI the servers must be there, so a slow answer (a loaded machine) is waited for.
-const CONNECT_TIMEOUT_MS = process.env.CI === "true" ? 20_000 : 3000;
+const CONNECT_TIMEOUT_MS = IN_CI ? 20_000 : 3000;
 
 const randomDbName = () => `cohort_t_${randomBytes(6).toString("hex")}`;
 
