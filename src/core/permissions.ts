@@ -17,6 +17,9 @@ export const BUILTIN_ROLES: Readonly<Record<string, readonly Permission[]>> = {
   guest: ["read", "me"],
 };
 
+/** The role an invitation gives unless others are chosen (ZenML's default, as `user create` uses). */
+export const DEFAULT_ROLE_NAME = "admin";
+
 export function isBuiltinRoleName(name: string): boolean {
   return Object.hasOwn(BUILTIN_ROLES, name.toLowerCase());
 }

@@ -1,0 +1,97 @@
+/** Settings → Roles: every role with its permissions; custom roles can be created, edited, deleted. */
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { isBuiltinRoleName } from "../../../../src/core/permissions.js";
+import { useAbilities } from "../../api/abilities";
+import { useRoles } from "../../api/roles";
+import type { Role } from "../../api/types";
+import { PermissionBadges } from "../../components/Badges";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
+import { DeleteRoleModal } from "./roles/DeleteRoleModal";
+import { RoleModal } from "./roles/RoleModal";
+
+type Dialog = { kind: "create" } | { kind: "edit"; role: Role } | { kind: "delete"; role: Role };
+
+export function RolesPage() {
+  const roles = useRoles();
+  const abilities = useAbilities({ roles: roles.data?.items.map((r) => r.id) });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
+  return (
+    <>
+      <PageHeader
+        title="Roles"
+        description="A role is a set of permissions; members get roles everywhere or in one workspace."
+        actions={abilities.data?.global["roles:create"] && <Button onClick={() => setDialog({ kind: "create" })}>Create role</Button>}
+      />
+      <QueryState query={roles} what="roles">
+        {(page) => (
+          <ScrollTable
+            label="Roles"
+            minWidth={520}
+            head={
+              <Table.Tr>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Permissions</Table.Th>
+                <ActionsHeader />
+              </Table.Tr>
+            }
+          >
+            {page.items.map((role) => {
+              const can = abilities.data?.roles[role.id];
+              return (
+                <Table.Tr key={role.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" fw={600}>
+                        {role.name}
+                      </Text>
+                      {isBuiltinRoleName(role.name) && (
+                        <Badge size="sm" variant="light" color="gray" title="Built-in roles cannot be changed or deleted">
+                          Built-in
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <PermissionBadges permissions={role.permissions} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                      {can?.update && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ kind: "edit", role })}
+                          aria-label={`Edit role ${role.name}`}
+                        >
+                          Edit
+                        </Button>
+                      )}
+                      {can?.delete && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={() => setDialog({ kind: "delete", role })}
+                          aria-label={`Delete role ${role.name}`}
+                        >
+                          Delete
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </ScrollTable>
+        )}
+      </QueryState>
+      {dialog?.kind === "create" && <RoleModal onClose={close} />}
+      {dialog?.kind === "edit" && <RoleModal role={dialog.role} onClose={close} />}
+      {dialog?.kind === "delete" && <DeleteRoleModal role={dialog.role} onClose={close} />}
+    </>
+  );
+}

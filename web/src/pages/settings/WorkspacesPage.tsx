@@ -1,0 +1,105 @@
+/** Settings → Workspaces: list, create, rename and delete (the `default` workspace stays). */
+import { Button, Group, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { useAbilities } from "../../api/abilities";
+import type { Workspace } from "../../api/types";
+import { useWorkspaces } from "../../api/workspaces";
+import { DateText } from "../../components/DateText";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
+import { DeleteWorkspaceModal } from "./workspaces/DeleteWorkspaceModal";
+import { WorkspaceModal } from "./workspaces/WorkspaceModal";
+
+type Dialog = { kind: "create" } | { kind: "edit"; workspace: Workspace } | { kind: "delete"; workspace: Workspace };
+
+export function WorkspacesPage() {
+  const workspaces = useWorkspaces();
+  const abilities = useAbilities({ workspaces: workspaces.data?.items.map((w) => w.id) });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
+  return (
+    <>
+      <PageHeader
+        title="Workspaces"
+        description="Stacks, components and pipelines live in a workspace; roles can be given per workspace."
+        actions={
+          abilities.data?.global["workspaces:create"] && <Button onClick={() => setDialog({ kind: "create" })}>Create workspace</Button>
+        }
+      />
+      <QueryState query={workspaces} what="workspaces">
+        {(page) => (
+          <ScrollTable
+            label="Workspaces"
+            minWidth={560}
+            head={
+              <Table.Tr>
+                <Table.Th>Workspace</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <ActionsHeader />
+              </Table.Tr>
+            }
+          >
+            {page.items.map((workspace) => {
+              const can = abilities.data?.workspaces[workspace.id];
+              return (
+                <Table.Tr key={workspace.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {workspace.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {workspace.description || "—"}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      <DateText value={workspace.created} />
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                      {can?.update && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ kind: "edit", workspace })}
+                          aria-label={`Edit workspace ${workspace.name}`}
+                        >
+                          Edit
+                        </Button>
+                      )}
+                      {can?.delete && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={() => setDialog({ kind: "delete", workspace })}
+                          aria-label={`Delete workspace ${workspace.name}`}
+                        >
+                          Delete
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </ScrollTable>
+        )}
+      </QueryState>
+      {dialog?.kind === "create" && <WorkspaceModal canRename onClose={close} />}
+      {dialog?.kind === "edit" && (
+        <WorkspaceModal
+          workspace={dialog.workspace}
+          canRename={abilities.data?.workspaces[dialog.workspace.id]?.rename ?? false}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === "delete" && <DeleteWorkspaceModal workspace={dialog.workspace} onClose={close} />}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/** Creating or editing a custom role: its name and permissions from the server's catalogue. */
+import { Checkbox, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { name as nameSchema } from "../../../../../src/core/schemas/common.js";
+import { usePermissions, useSaveRole } from "../../../api/roles";
+import type { Permission, Role } from "../../../api/types";
+import { PERMISSION_TEXT } from "../../../components/Badges";
+import { FormModal } from "../../../components/FormModal";
+import { useToast } from "../../../components/Toaster";
+import { fieldError } from "../../../lib/validation";
+
+export function RoleModal({ role, onClose }: { role?: Role; onClose: () => void }) {
+  const catalogue = usePermissions();
+  const save = useSaveRole();
+  const notify = useToast();
+  const [name, setName] = useState(role?.name ?? "");
+  const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? []);
+  const [submitted, setSubmitted] = useState(false);
+  const nameError = fieldError(nameSchema, name, "Name");
+
+  const submit = () => {
+    setSubmitted(true);
+    if (nameError) return;
+    save.mutate(
+      { id: role?.id, name: name.trim(), permissions: permissions as Permission[] },
+      {
+        onSuccess: (saved) => {
+          notify(`Role ${saved.name} saved.`);
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={role ? `Edit role ${role.name}` : "Create a role"}
+      submitLabel={role ? "Save role" : "Create role"}
+      onSubmit={submit}
+      pending={save.isPending}
+      error={save.error ?? catalogue.error}
+    >
+      <TextInput
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={submitted && nameError}
+        data-autofocus
+      />
+      <Checkbox.Group label="Permissions" value={permissions} onChange={setPermissions}>
+        <Stack gap="xs" mt="xs">
+          {(catalogue.data ?? []).map((p) => (
+            <Checkbox key={p} value={p} label={p} description={PERMISSION_TEXT[p]} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+    </FormModal>
+  );
+}

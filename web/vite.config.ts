@@ -1,0 +1,24 @@
+/**
+ * Builds the dashboard into dist/web, which the server serves (src/server/http/routes/dashboard.ts).
+ * `npm run dev:web` serves it with hot reload and forwards the API to a server on port 8237.
+ */
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here("."),
+  plugins: [react()],
+  build: {
+    outDir: here("../dist/web"),
+    emptyOutDir: true,
+    // The server's CSP allows scripts from 'self' only: no inline module preload polyfill.
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    proxy: { "/api": "http://127.0.0.1:8237" },
+  },
+});
