@@ -5,15 +5,22 @@
  */
 import { CommanderError } from "commander";
 import { CliContext } from "./context.js";
-import { CliError } from "./errors.js";
+import { ApiError, CliError } from "./errors.js";
 import { buildProgram } from "./program.js";
 
 function errorLine(message: string): void {
   process.stderr.write(`Error: ${message.replace(/\s*\n\s*/g, " ").trim()}\n`);
 }
 
+/** A dead or missing token is fixed by logging in again: say how. */
+function loginHint(ctx: CliContext, err: CliError): string {
+  const stale = err instanceof ApiError && (err.message === "Invalid authentication credentials" || err.message === "Not authenticated");
+  const url = stale ? ctx.stored.url : undefined;
+  return url ? ` (run 'cohort connect --url ${url}' to log in again)` : "";
+}
+
 /** Runs one command line and returns its exit code. */
-export async function run(ctx: CliContext, argv: readonly string[]): Promise<number> {
+async function run(ctx: CliContext, argv: readonly string[]): Promise<number> {
   try {
     await buildProgram(ctx).parseAsync([...argv]);
     return 0;
@@ -21,7 +28,7 @@ export async function run(ctx: CliContext, argv: readonly string[]): Promise<num
     // Commander has printed its own message already (see program.ts); help and --version exit 0.
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof CliError) {
-      errorLine(err.message);
+      errorLine(err.message + loginHint(ctx, err));
       return err.exitCode;
     }
     // Ctrl-C at a prompt.

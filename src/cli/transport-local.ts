@@ -11,6 +11,9 @@ export async function localTransport(env: NodeJS.ProcessEnv): Promise<Transport>
     import("../server/runtime.js"),
     import("../server/http/app.js"),
   ]);
+  // The server's own warnings (a dependency's deprecation notice) belong in a server log; in a CLI
+  // command they would break the promise that stdout/stderr carry only results and one error line.
+  process.removeAllListeners("warning");
   const config = loadConfig(env);
   // A pending default user's setup link belongs to whichever server printed it: leave it alone.
   const runtime = await openRuntime(config, { issueSetupLink: false });

@@ -94,6 +94,35 @@ describe("cohort CLI, connected to a server", () => {
     );
   });
 
+  it("role update renames and changes permissions; workspace update and delete", async () => {
+    const updated = await cli("role", "update", "ops", "-n", "operators", "-a", "me", "-r", "write");
+    assert.equal(updated.code, 0, updated.stderr);
+    assert.equal(updated.stdout, "Updated role 'operators'.\n");
+    const role = JSON.parse((await cli("role", "list", "--name", "operators", "--output", "json")).stdout) as {
+      items: { permissions: string[] }[];
+    };
+    assert.deepEqual(role.items[0]?.permissions, ["read", "me"]);
+    const clash = await cli("role", "update", "operators", "-a", "me", "-r", "me");
+    assert.equal(clash.code, 2);
+    assert.equal(oneErrorLine(clash), "Error: You can not add and remove the same permission.");
+    const builtin = await cli("role", "update", "admin", "-r", "me");
+    assert.equal(builtin.code, 1);
+    assert.equal(oneErrorLine(builtin), "Error: The built-in role 'admin' cannot be updated.");
+
+    assert.equal((await cli("workspace", "create", "scratch")).code, 0);
+    assert.equal((await cli("workspace", "set", "scratch")).code, 0);
+    assert.equal(
+      (await cli("workspace", "update", "scratch", "-n", "sandbox", "-d", "try things")).stdout,
+      "Updated workspace 'sandbox'.\n",
+    );
+    const deleted = await cli("workspace", "delete", "sandbox");
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.equal(deleted.stdout, "Deleted workspace 'sandbox'.\nThe active workspace is 'default' again.\n");
+    const undeletable = await cli("workspace", "delete", "default");
+    assert.equal(undeletable.code, 1);
+    oneErrorLine(undeletable);
+  });
+
   it("a user without write is refused by the server", async () => {
     const bob = await cliSandbox();
     try {
@@ -150,6 +179,12 @@ describe("cohort CLI, connected to a server", () => {
     const status = await cli("status");
     assert.equal(status.code, 1);
     assert.match(oneErrorLine(status), /^Error: Not logged in \(Invalid authentication credentials\)/);
+    const list = await cli("user", "list");
+    assert.equal(list.code, 1);
+    assert.equal(
+      oneErrorLine(list),
+      `Error: Invalid authentication credentials (run 'cohort connect --url ${server.url}' to log in again)`,
+    );
   });
 
   it("disconnect goes back to the local store", async () => {

@@ -89,4 +89,24 @@ describe("cohort CLI in local mode", () => {
     assert.equal(result.code, 1);
     assert.match(oneErrorLine(result), /^Error: COHORT_INVITE_TTL must be a duration/);
   });
+
+  it("db status and db migrate", async () => {
+    const fresh = await cliSandbox();
+    try {
+      const before = await fresh.run(["db", "status"]);
+      assert.equal(before.code, 0, before.stderr);
+      assert.match(before.stdout, /MIGRATION\s+│ STATUS/);
+      assert.match(before.stdout, /│ pending\s+│/);
+      assert.doesNotMatch(before.stdout, /│ applied\s+│/);
+      const migrated = await fresh.run(["db", "migrate"]);
+      assert.equal(migrated.code, 0, migrated.stderr);
+      assert.match(migrated.stdout, /^Applied migration '.+'\.$/m);
+      assert.match((await fresh.run(["db", "migrate"])).stdout, /^The store '.*' is up to date\.$/m);
+      const after = await fresh.run(["db", "status"]);
+      assert.doesNotMatch(after.stdout, /│ pending\s+│/);
+      assert.match(after.stdout, /^(\d+) of \1 migrations applied to 'sqlite:\/\/\/.*'\.$/m);
+    } finally {
+      await fresh.remove();
+    }
+  });
 });

@@ -33,8 +33,16 @@ async function connect(ctx: CliContext, options: ConnectOptions): Promise<void> 
   const anonymous = new Client(await httpTransport(url, undefined));
   const login = await anonymous.call<LoginResponse>("POST", "/login", { form: { username, password } });
   const client = new Client(await httpTransport(url, login.access_token));
-  const me = await client.get<WireUser>("/current-user");
-  const workspace = options.workspace === undefined ? DEFAULT_WORKSPACE : (await getWorkspace(client, options.workspace)).name;
+  let me: WireUser;
+  let workspace = DEFAULT_WORKSPACE;
+  try {
+    me = await client.get<WireUser>("/current-user");
+    if (options.workspace !== undefined) workspace = (await getWorkspace(client, options.workspace)).name;
+  } catch (err) {
+    // Not saved, so not usable: end the session rather than leave it live on the server.
+    await client.post("/logout").catch(() => undefined);
+    throw err;
+  }
   await saveConnection(ctx, { url, token: login.access_token, username: me.name, workspace });
   say(`Connected to the Cohort server at '${url}' as user '${me.name}'.`);
   if (ctx.env.COHORT_URL && serverUrl(ctx.env.COHORT_URL) !== url) {
