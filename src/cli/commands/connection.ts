@@ -53,7 +53,11 @@ async function connect(ctx: CliContext, options: ConnectOptions): Promise<void> 
 async function disconnect(ctx: CliContext): Promise<void> {
   const url = ctx.stored.url;
   if (!url) {
-    say("The CLI is not connected to a server: it uses the local store.");
+    say(
+      ctx.env.COHORT_URL
+        ? `The CLI has no stored connection; COHORT_URL still sends commands to '${ctx.env.COHORT_URL}' until it is unset.`
+        : "The CLI is not connected to a server: it uses the local store.",
+    );
     return;
   }
   await dropConnection(ctx);
