@@ -27,14 +27,13 @@ export const isoTime = z
   });
 
 export const executionStatus = z.enum(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(", ")}` });
-const label = text.min(1, "must not be empty");
 
 export const pipelineCreate = z.strictObject({
   user: uuid,
   workspace: uuid,
   name,
-  version: label,
-  version_hash: label,
+  version: name,
+  version_hash: name,
   docstring: longText.nullish(),
   spec: jsonObject,
 });
@@ -44,8 +43,8 @@ export const pipelineUpdate = z.strictObject({
   user: uuid.nullish(),
   workspace: uuid.nullish(),
   name: name.nullish(),
-  version: label.nullish(),
-  version_hash: label.nullish(),
+  version: name.nullish(),
+  version_hash: name.nullish(),
   docstring: longText.nullish(),
   spec: jsonObject.nullish(),
 });
