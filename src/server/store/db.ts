@@ -9,6 +9,7 @@ import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import { createPool } from "mysql2";
 import pg from "pg";
 import type { Database } from "./schema.js";
+import { withStatementCache } from "./sqlite-statements.js";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 
@@ -45,7 +46,7 @@ export function openDatabase(url: string): Db {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { kysely, dialect, close: () => kysely.destroy() };
   }
   if (dialect === "postgres") {
