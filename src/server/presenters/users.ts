@@ -1,12 +1,11 @@
 /** Users on the wire: top-level users carry their teams and direct roles; nested ones do not. */
 import type { UserStatus } from "../../core/abilities.js";
 import { flag } from "../store/dialect.js";
-import { directAssignmentsOfUsers } from "../store/repos/assignments.js";
-import { rolesByIds, withPermissions } from "../store/repos/roles.js";
+import { directRolesOfUsers } from "../store/repos/assignments.js";
 import { teamsOfUsers } from "../store/repos/teams.js";
 import type { Q, UserRow } from "../store/repos/users.js";
 import { presentRole } from "./roles.js";
-import { base, type WireRole, type WireUser } from "./wire.js";
+import { base, type WireUser } from "./wire.js";
 
 export interface UserView {
   /** Whether the viewer may see this user's email (policy decides; see policy/users.ts). */
@@ -38,33 +37,18 @@ export function presentNestedUser(row: UserRow): WireUser {
   };
 }
 
+/** A page of users with their teams and direct roles: two queries, whatever the page size. */
 export async function presentUsers(q: Q, rows: readonly UserRow[], view: UserView): Promise<WireUser[]> {
   const ids = rows.map((r) => r.id);
-  const [teams, assignments] = await Promise.all([teamsOfUsers(q, ids), directAssignmentsOfUsers(q, ids)]);
-  const roleRows = await rolesByIds(
-    q,
-    assignments.map((a) => a.role_id),
-  );
-  const roles = new Map((await withPermissions(q, roleRows)).map((r) => [r.id, presentRole(r)]));
-  return rows.map((row) => {
-    const own: WireRole[] = [];
-    const seen = new Set<string>();
-    for (const a of assignments) {
-      const role = roles.get(a.role_id);
-      if (a.user_id === row.id && role && !seen.has(role.id)) {
-        seen.add(role.id);
-        own.push(role);
-      }
-    }
-    return {
-      ...presentNestedUser(row),
-      teams: (teams.get(row.id) ?? []).map((t) => ({ ...base(t), name: t.name, users: [] })),
-      roles: own,
-      email: view.showEmail(row) ? row.email : null,
-      // A Cohort extension after ZenML's fields: ZenML's clients accept extra fields.
-      status: userStatus(row),
-    };
-  });
+  const [teams, roles] = await Promise.all([teamsOfUsers(q, ids), directRolesOfUsers(q, ids)]);
+  return rows.map((row) => ({
+    ...presentNestedUser(row),
+    teams: (teams.get(row.id) ?? []).map((t) => ({ ...base(t), name: t.name, users: [] })),
+    roles: (roles.get(row.id) ?? []).map(presentRole),
+    email: view.showEmail(row) ? row.email : null,
+    // A Cohort extension after ZenML's fields: ZenML's clients accept extra fields.
+    status: userStatus(row),
+  }));
 }
 
 export async function presentUser(q: Q, row: UserRow, view: UserView): Promise<WireUser> {

@@ -9,9 +9,8 @@ import { digest, newSessionToken } from "../auth/tokens.js";
 import { Unauthenticated } from "../errors.js";
 import type { UserActor } from "../policy/actor.js";
 import { flag, toFlag } from "../store/dialect.js";
-import { grantsOfUser } from "../store/repos/assignments.js";
 import { newId } from "../store/repos/ids.js";
-import { findSessionByDigest, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
+import { checkSession, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
 import { findUser, updateUser, type Q } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
@@ -93,10 +92,13 @@ export async function startSession(
   return { access_token: token, token_type: "bearer", expires_in: idleTtl, sessionId };
 }
 
-/** The actor behind a bearer token or session cookie, or 401. */
+/**
+ * The actor behind a bearer token or session cookie, or 401. One statement reads the session, its
+ * user and the user's grants (store/repos/sessions.ts), fresh on every request.
+ */
 export async function authenticate(ctx: Ctx, token: string, source: string): Promise<UserActor> {
   const q = ctx.db.kysely;
-  const row = token.length <= 200 ? await findSessionByDigest(q, digest(token)) : undefined;
+  const row = token.length <= 200 ? await checkSession(q, digest(token)) : undefined;
   const nowMs = Date.now();
   if (!row || flag(row.revoked) || !flag(row.active) || toMs(row.idle_expires) <= nowMs || toMs(row.max_expires) <= nowMs) {
     throw new Unauthenticated("Invalid authentication credentials");
@@ -107,7 +109,7 @@ export async function authenticate(ctx: Ctx, token: string, source: string): Pro
   }
   const global = new Set<Permission>();
   const byWorkspace = new Map<string, Set<Permission>>();
-  for (const grant of await grantsOfUser(q, row.user_id)) {
+  for (const grant of row.grants) {
     if (grant.workspace_id === null) global.add(grant.permission);
     else {
       let set = byWorkspace.get(grant.workspace_id);

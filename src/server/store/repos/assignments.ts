@@ -1,8 +1,9 @@
 /** Queries on `role_assignment` (user and team principals, global or per workspace). */
 import type { Selectable } from "kysely";
-import { isPermission, type Permission } from "../../../core/permissions.js";
+import { isPermission, sortPermissions, type Permission } from "../../../core/permissions.js";
 import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
 import type { RoleAssignmentTable } from "../schema.js";
+import type { RoleWithPermissions } from "./roles.js";
 import type { Q } from "./users.js";
 
 export type AssignmentRow = Selectable<RoleAssignmentTable>;
@@ -58,38 +59,37 @@ export function listAssignments(q: Q, params: ListParams, scope: AssignmentListS
   return fetchPage(query, spec, params, "role_assignment.id");
 }
 
-/** The user's direct assignments (with role), for the `roles` field of a user. */
-export function directAssignmentsOfUsers(q: Q, userIds: readonly string[]): Promise<AssignmentRow[]> {
-  if (userIds.length === 0) return Promise.resolve([]);
-  return q
-    .selectFrom("role_assignment")
-    .selectAll()
-    .where("user_id", "in", [...userIds])
-    .orderBy("created")
-    .orderBy("id")
+/**
+ * Each user's directly assigned roles (any scope) with their permissions, in assignment order: the
+ * `roles` field of a user, for a whole page in one query. It looks users up by `principal_id`,
+ * which is indexed (a user's assignments carry the user id there too).
+ */
+export async function directRolesOfUsers(q: Q, userIds: readonly string[]): Promise<Map<string, RoleWithPermissions[]>> {
+  const out = new Map<string, RoleWithPermissions[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  const rows = await q
+    .selectFrom("role_assignment as ra")
+    .innerJoin("role as r", "r.id", "ra.role_id")
+    .leftJoin("role_permission as rp", "rp.role_id", "r.id")
+    .selectAll("r")
+    .select(["ra.principal_id as holder_id", "rp.permission"])
+    .where("ra.principal_id", "in", [...new Set(userIds)])
+    .where("ra.user_id", "is not", null)
+    .orderBy("ra.created")
+    .orderBy("ra.id")
     .execute();
+  for (const { holder_id, permission, ...role } of rows) {
+    const roles = out.get(holder_id);
+    if (!roles) continue;
+    let held = roles.find((r) => r.id === role.id);
+    if (!held) roles.push((held = { ...role, permissions: [] }));
+    if (isPermission(permission)) held.permissions = sortPermissions([...held.permissions, permission]);
+  }
+  return out;
 }
 
+/** A permission the user holds, globally (workspace_id NULL) or in one workspace. Read per request by sessions.ts. */
 export interface PermissionGrant {
   workspace_id: string | null;
   permission: Permission;
-}
-
-/**
- * Every permission the user holds and where: through their own assignments and their teams'.
- * One query, run on every authenticated request, so it stays a single indexed lookup.
- */
-export async function grantsOfUser(q: Q, userId: string): Promise<PermissionGrant[]> {
-  const rows = await q
-    .selectFrom("role_assignment as ra")
-    .innerJoin("role_permission as rp", "rp.role_id", "ra.role_id")
-    .select(["ra.workspace_id", "rp.permission"])
-    .where((eb) =>
-      eb.or([
-        eb("ra.principal_id", "=", userId),
-        eb("ra.principal_id", "in", eb.selectFrom("team_member").select("team_id").where("user_id", "=", userId)),
-      ]),
-    )
-    .execute();
-  return rows.filter((r): r is PermissionGrant => isPermission(r.permission));
 }
