@@ -12,7 +12,7 @@ import {
   authorizeDeleteShareable,
   authorizeReadShareable,
   visibleShareablesSql,
-  type ShareableChange,
+  type OwnerFields,
   type ShareableTarget,
 } from "./sharing.js";
 import type { Where } from "./workspace-resources.js";
@@ -46,8 +46,8 @@ export function authorizeReadComponent(actor: Actor, c: ComponentTarget): void {
   authorizeReadShareable(actor, c, componentNotFound(c.id));
 }
 
-export function authorizeUpdateComponent(actor: Actor, c: ComponentTarget, change: ShareableChange): void {
-  authorizeChangeShareable(actor, c, componentNotFound(c.id), change, `${c.type} '${c.name}'`);
+export function authorizeUpdateComponent(actor: Actor, c: ComponentTarget, request: OwnerFields): void {
+  authorizeChangeShareable(actor, c, componentNotFound(c.id), request, `${c.type} '${c.name}'`);
   forbidWhen(isDefaultComponent(c), `The default ${c.type} cannot be modified.`);
 }
 

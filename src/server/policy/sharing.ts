@@ -51,16 +51,30 @@ export interface ShareableChange {
   renaming: boolean;
 }
 
+/** The fields of an update request that only the owner may change. */
+export interface OwnerFields {
+  name?: string | null;
+  is_shared?: boolean | null;
+}
+
+function ownerChanges(current: { name: string; isShared: boolean }, request: OwnerFields): ShareableChange {
+  return {
+    sharing: request.is_shared != null && request.is_shared !== current.isShared,
+    renaming: request.name != null && request.name !== current.name,
+  };
+}
+
 /** `label` names the resource in messages, e.g. "stack 'prod'". */
 export function authorizeChangeShareable(
   actor: Actor,
-  target: ShareableTarget,
+  target: ShareableTarget & { name: string },
   notFound: string,
-  change: ShareableChange,
+  request: OwnerFields,
   label: string,
 ): void {
   authorizeReadShareable(actor, target, notFound);
   requirePermission(actor, "write", target.workspaceId);
+  const change = ownerChanges(target, request);
   forbidWhen((change.sharing || change.renaming) && !isOwner(actor, target), `Only the owner of ${label} can rename, share or unshare it.`);
 }
 

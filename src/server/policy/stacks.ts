@@ -12,7 +12,7 @@ import {
   authorizeDeleteShareable,
   authorizeReadShareable,
   visibleShareablesSql,
-  type ShareableChange,
+  type OwnerFields,
   type ShareableTarget,
 } from "./sharing.js";
 import type { Where } from "./workspace-resources.js";
@@ -43,8 +43,8 @@ export function authorizeReadStack(actor: Actor, stack: StackTarget): void {
   authorizeReadShareable(actor, stack, stackNotFound(stack.id));
 }
 
-export function authorizeUpdateStack(actor: Actor, stack: StackTarget, change: ShareableChange): void {
-  authorizeChangeShareable(actor, stack, stackNotFound(stack.id), change, `stack '${stack.name}'`);
+export function authorizeUpdateStack(actor: Actor, stack: StackTarget, request: OwnerFields): void {
+  authorizeChangeShareable(actor, stack, stackNotFound(stack.id), request, `stack '${stack.name}'`);
   forbidWhen(isDefault(stack), "The default stack cannot be modified.");
 }
 

@@ -1,6 +1,5 @@
 /** Stack components: list, get, create, update (incl. share and unshare), delete (SPEC §4 rule 4). */
 import type { ComponentCreate, ComponentUpdate } from "../../core/schemas/stacks.js";
-import { DEFAULT_STACK_NAME } from "../../core/stack-components.js";
 import { BadRequest, Conflict, NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import {
@@ -32,7 +31,7 @@ import { now } from "../store/time.js";
 import { lockWorkspace } from "../store/workspace-lock.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
-import { ensureDefaultStacks } from "./default-stack.js";
+import { ensureDefaultStacks, renamesToDefault } from "./default-stack.js";
 import { requireFreeComponentName, writeNamed } from "./stack-names.js";
 import { listScope, type ListScopeOptions } from "./stack-scope.js";
 import { requireWorkspace } from "./workspaces.js";
@@ -132,22 +131,9 @@ export async function createComponent(ctx: Ctx, actor: Actor, workspace: string,
   );
 }
 
-/** What an update changes that only the owner may change (see policy/sharing.ts). */
-export function ownerChanges(row: { name: string; is_shared: number }, body: { name?: string | null; is_shared?: boolean | null }) {
-  return {
-    sharing: body.is_shared != null && body.is_shared !== flag(row.is_shared),
-    renaming: body.name != null && body.name !== row.name,
-  };
-}
-
-/** Renaming to `default` must meet the owner's default, which may not have been made yet. */
-export function renamesToDefault(name: string | null | undefined): boolean {
-  return name?.toLowerCase() === DEFAULT_STACK_NAME;
-}
-
 export async function updateComponent(ctx: Ctx, actor: Actor, id: string, body: ComponentUpdate): Promise<WireComponent> {
   const before = await loadComponent(ctx.db.kysely, id);
-  authorizeUpdateComponent(actor, componentTarget(before), ownerChanges(before, body));
+  authorizeUpdateComponent(actor, componentTarget(before), body);
   if (body.type != null && body.type !== before.type) throw new BadRequest("The type of a stack component cannot be changed.");
   refuseConnector(body.connector);
   if (renamesToDefault(body.name)) await ensureDefaultStacks(ctx, actor, before.user_id, [before.workspace_id]);
@@ -162,7 +148,7 @@ export async function updateComponent(ctx: Ctx, actor: Actor, id: string, body: 
       await lockWorkspace(q, ctx.db.dialect, before.workspace_id);
       const current = await loadComponent(q, id);
       const target = componentTarget(current);
-      authorizeUpdateComponent(actor, target, ownerChanges(current, body));
+      authorizeUpdateComponent(actor, target, body);
       if (target.isShared && !isShared) {
         const holders = await stacksUsingComponent(q, current.id);
         authorizeUnshareComponent(

@@ -107,3 +107,8 @@ export async function ensureDefaultStacks(ctx: Ctx, actor: Actor, userId: string
   const missing = await workspacesWithoutStack(ctx.db.kysely, userId, DEFAULT_STACK_NAME, [...new Set(workspaceIds)]);
   for (const workspaceId of missing) await createDefaultStack(ctx, actor, userId, workspaceId);
 }
+
+/** Renaming something to `default` must meet the owner's default, which may not have been made yet. */
+export function renamesToDefault(name: string | null | undefined): boolean {
+  return name?.toLowerCase() === DEFAULT_STACK_NAME;
+}

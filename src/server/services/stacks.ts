@@ -40,9 +40,9 @@ import type { Q } from "../store/repos/users.js";
 import { now } from "../store/time.js";
 import { lockWorkspace } from "../store/workspace-lock.js";
 import { audit } from "./audit.js";
-import { componentTarget, ownerChanges, renamesToDefault } from "./components.js";
+import { componentTarget } from "./components.js";
 import { transaction, type Ctx } from "./context.js";
-import { ensureDefaultStacks } from "./default-stack.js";
+import { ensureDefaultStacks, renamesToDefault } from "./default-stack.js";
 import { requireFreeStackName, writeNamed } from "./stack-names.js";
 import { listScope, type ListScopeOptions } from "./stack-scope.js";
 import { requireWorkspace } from "./workspaces.js";
@@ -158,7 +158,7 @@ export async function createStack(ctx: Ctx, actor: Actor, workspace: string, bod
 
 export async function updateStack(ctx: Ctx, actor: Actor, id: string, body: StackUpdate): Promise<WireStack> {
   const before = await loadStack(ctx.db.kysely, id);
-  authorizeUpdateStack(actor, stackTarget(before), ownerChanges(before, body));
+  authorizeUpdateStack(actor, stackTarget(before), body);
   if (renamesToDefault(body.name)) await ensureDefaultStacks(ctx, actor, before.user_id, [before.workspace_id]);
   const name = body.name ?? before.name;
   const isShared = body.is_shared ?? flag(before.is_shared);
@@ -170,7 +170,7 @@ export async function updateStack(ctx: Ctx, actor: Actor, id: string, body: Stac
       await lockWorkspace(q, ctx.db.dialect, before.workspace_id);
       const current = await loadStack(q, id);
       const target = stackTarget(current);
-      authorizeUpdateStack(actor, target, ownerChanges(current, body));
+      authorizeUpdateStack(actor, target, body);
       const replacing = body.components != null;
       const { composition, members } = replacing
         ? await resolveMembers(q, actor, current.workspace_id, body.components ?? {})
