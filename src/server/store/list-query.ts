@@ -126,16 +126,35 @@ interface Pageable<Row> {
   execute(): Promise<Row[]>;
 }
 
-/**
- * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort column,
- * then id). `query` must already carry the visibility rule and the filters, and select the rows.
- */
-export async function fetchPage<Row>(query: Pageable<Row>, spec: FilterSpec, params: ListParams, idColumn: string): Promise<Page<Row>> {
+async function countRows(query: Pageable<unknown>): Promise<number> {
   const counted = await query
     .clearSelect()
     .select((eb: AnyEB) => eb.fn.countAll().as("n"))
     .executeTakeFirst();
-  const total = Number((counted as { n?: unknown } | undefined)?.n ?? 0);
+  return Number((counted as { n?: unknown } | undefined)?.n ?? 0);
+}
+
+export interface PageOptions {
+  /**
+   * The exact number of rows the query selects when no filter is given, read without counting
+   * them (e.g. a count the database keeps by trigger). Only for queries whose visibility rule
+   * lets the caller see every row: the unfiltered total must be the table's.
+   */
+  unfilteredTotal?: () => Promise<number>;
+}
+
+/**
+ * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort column,
+ * then id). `query` must already carry the visibility rule and the filters, and select the rows.
+ */
+export async function fetchPage<Row>(
+  query: Pageable<Row>,
+  spec: FilterSpec,
+  params: ListParams,
+  idColumn: string,
+  options: PageOptions = {},
+): Promise<Page<Row>> {
+  const total = options.unfilteredTotal && params.filters.length === 0 ? await options.unfilteredTotal() : await countRows(query);
   checkPageInRange(params, total);
   const sortColumn = spec[params.sortField]?.column ?? idColumn;
   const direction = params.sortDesc ? "desc" : "asc";

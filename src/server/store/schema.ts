@@ -194,6 +194,12 @@ export interface PipelineRunTable {
   details: string;
 }
 
+/** Exact row counts kept by triggers (migration 2026-11-23T02-00-user-count): `users` only, so far. */
+export interface RowCountTable {
+  name: string;
+  n: number;
+}
+
 export interface Database {
   server_identity: ServerIdentityTable;
   workspace: WorkspaceTable;
@@ -212,4 +218,5 @@ export interface Database {
   stack_composition: StackCompositionTable;
   pipeline: PipelineTable;
   pipeline_run: PipelineRunTable;
+  row_count: RowCountTable;
 }

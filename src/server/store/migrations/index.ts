@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as core from "./2026-11-23T00-00-core.js";
 import * as stacks from "./2026-11-23T01-00-stacks.js";
+import * as userCount from "./2026-11-23T02-00-user-count.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23T00-00-core": core,
   "2026-11-23T01-00-stacks": stacks,
+  "2026-11-23T02-00-user-count": userCount,
 };
 
 export const migrationProvider: MigrationProvider = {

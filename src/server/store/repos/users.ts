@@ -38,10 +38,17 @@ export async function deleteUser(q: Q, id: string): Promise<void> {
   await q.deleteFrom("users").where("id", "=", id).execute();
 }
 
+/** How many users there are, from the count the database keeps (migration 2026-11-23T02-00-user-count). */
+export async function countUsers(q: Q): Promise<number> {
+  const row = await q.selectFrom("row_count").select("n").where("name", "=", "users").executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function listUsers(q: Q, params: ListParams): Promise<Page<UserRow>> {
   const query = q
     .selectFrom("users")
     .selectAll("users")
     .where((eb) => filterExpression(eb, USER_FILTERS, params) ?? eb.lit(true));
-  return fetchPage(query, USER_FILTERS, params, "users.id");
+  // Every reader sees every user, so an unfiltered list's total is the table's count.
+  return fetchPage(query, USER_FILTERS, params, "users.id", { unfilteredTotal: () => countUsers(q) });
 }
