@@ -3,7 +3,6 @@
  * policy/; each route module is schema + access + one service call.
  */
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { metrics } from "../observability/metrics.js";
@@ -15,6 +14,7 @@ import { installBodyParsers } from "./body-parsers.js";
 import { installErrorHandler } from "./error-handler.js";
 import { installOpenApi } from "./openapi.js";
 import { routeModules } from "./routes/index.js";
+import { installSecurityHeaders } from "./security-headers.js";
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -40,26 +40,7 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   installErrorHandler(app, rt.ctx);
   installBodyParsers(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        // Plain-http deployments (127.0.0.1) must not have their requests upgraded to https.
-        upgradeInsecureRequests: null,
-      },
-    },
-    frameguard: { action: "deny" },
-    referrerPolicy: { policy: "no-referrer" },
-    hsts: false,
-  });
+  await installSecurityHeaders(app);
   // The request id is in every log line; echoing it lets a user quote it in a bug report.
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-cohort-version", VERSION);

@@ -1,0 +1,63 @@
+/**
+ * The security headers of SPEC §9 on every answer, as helmet writes them. @fastify/helmet runs
+ * helmet afresh on every request, re-reading these options and re-parsing the CSP each time,
+ * about a twentieth of an authenticated request's CPU in the benchmark (docs/performance.md).
+ * Nothing here varies by request (no CSP nonces), so helmet runs once, on a throwaway instance,
+ * and every request gets the headers it wrote, set on the raw response in `onRequest` as helmet
+ * sets them: errors, 404s and replies sent by plugins carry them too.
+ */
+import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
+import Fastify, { type FastifyInstance } from "fastify";
+
+export const HELMET_OPTIONS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      // Plain-http deployments (127.0.0.1) must not have their requests upgraded to https.
+      upgradeInsecureRequests: null,
+    },
+  },
+  frameguard: { action: "deny" },
+  referrerPolicy: { policy: "no-referrer" },
+  hsts: false,
+};
+
+async function headersOf(withHelmet: boolean): Promise<Record<string, unknown>> {
+  const probe = Fastify();
+  if (withHelmet) await probe.register(helmet, HELMET_OPTIONS);
+  probe.get("/", () => "");
+  try {
+    return (await probe.inject("/")).headers;
+  } finally {
+    await probe.close();
+  }
+}
+
+let computed: Promise<[string, string][]> | undefined;
+
+/** The headers helmet adds to an answer: what it sets, less what Fastify sets anyway. Once per process. */
+export function securityHeaders(): Promise<[string, string][]> {
+  computed ??= Promise.all([headersOf(true), headersOf(false)]).then(([hardened, plain]) =>
+    Object.entries(hardened)
+      .filter(([name]) => !(name in plain))
+      .map(([name, value]) => [name, String(value)]),
+  );
+  return computed;
+}
+
+export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
+  const headers = await securityHeaders();
+  if (!headers.some(([name]) => name === "content-security-policy")) throw new Error("helmet produced no Content-Security-Policy");
+  app.addHook("onRequest", (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+}
