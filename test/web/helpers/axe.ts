@@ -13,7 +13,7 @@ interface Violation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
 /** Serious and critical violations on the page as it is now; fails the test when there are any. */
@@ -22,11 +22,14 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(
     `window.axe.run(document, { resultTypes: ["violations"] }).then((r) =>
-      r.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) })))`,
+      r.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`,
   )) as Violation[];
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(
-    serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`),
+    serious.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${JSON.stringify(n.target)} (${n.failureSummary ?? ""})`).join(", ")}`,
+    ),
     [],
     `accessibility of ${what}`,
   );

@@ -55,8 +55,8 @@ export function useDashboard(options: { env?: Record<string, string> } = {}): Da
     if (!options.env || options.env.COHORT_DEFAULT_USER_PASSWORD !== "") fixture.admin = await fixture.server.admin();
     fixture.profile = async (viewport = DESKTOP) => {
       const context = await fixture.browser.newContext({ baseURL: fixture.server.url, viewport });
-      // A missing element fails in seconds, not after Playwright's default 30 s.
-      context.setDefaultTimeout(10_000);
+      // Generous for a loaded machine, yet a missing element fails well before the test runner gives up.
+      context.setDefaultTimeout(20_000);
       contexts.push(context);
       const consoleErrors = watchConsole(context);
       return { context, page: await context.newPage(), consoleErrors };

@@ -3,8 +3,8 @@
  * (a drawer behind the burger on phones), and the page. Sections the actor may not open are not
  * listed; the abilities say which.
  */
-import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, VisuallyHidden } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, useMantineTheme, VisuallyHidden } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useEffect, type ReactNode } from "react";
 import { NavLink as RouterNavLink, useLocation } from "react-router";
 import { useAbilities } from "../api/abilities";
@@ -28,6 +28,8 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
 
 export function AppLayout({ user, children }: { user: User; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  const { breakpoints } = useMantineTheme();
+  const phone = useMediaQuery(`(max-width: calc(${breakpoints.sm} - 1px))`) ?? false;
   const abilities = useAbilities();
   const location = useLocation();
   useEffect(close, [location.pathname, close]);
@@ -55,7 +57,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
           <UserMenu user={user} />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Settings">
+      {/* A closed drawer is only moved off-screen: inert keeps it out of the tab order too. */}
+      <AppShell.Navbar p="sm" aria-label="Settings" inert={phone && !opened}>
         <ScrollArea>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" py={6}>
             Settings

@@ -19,7 +19,7 @@ export function UserMenu({ user }: { user: User }) {
   const navigate = useNavigate();
   const logOut = () => logout.mutate(undefined, { onSettled: () => void navigate("/login", { replace: true }) });
   return (
-    <Menu position="bottom-end" width={220}>
+    <Menu position="bottom-end" width={220} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${user.name}`}>
           <Avatar color="blue" radius="xl" size={36}>
@@ -38,7 +38,7 @@ export function UserMenu({ user }: { user: User }) {
         </Menu.Label>
         <Menu.Item onClick={() => void navigate("/settings/personal")}>Personal settings</Menu.Item>
         <Menu.Divider />
-        <Menu.Item color="red" onClick={logOut}>
+        <Menu.Item color="red.9" onClick={logOut}>
           Log out
         </Menu.Item>
       </Menu.Dropdown>

@@ -23,7 +23,7 @@ export function MemberActions({ user, can, onAction }: Props) {
     );
   const pending = user.status === "pending";
   return (
-    <Menu position="bottom-end" width={230}>
+    <Menu position="bottom-end" width={230} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Actions for ${user.name}`} loading={setActive.isPending}>
           <span aria-hidden style={{ fontSize: 20, lineHeight: 1 }}>
@@ -43,7 +43,7 @@ export function MemberActions({ user, can, onAction }: Props) {
         {can.delete && (
           <>
             <Menu.Divider />
-            <Menu.Item color="red" onClick={() => onAction({ kind: "delete", user })}>
+            <Menu.Item color="red.9" onClick={() => onAction({ kind: "delete", user })}>
               Delete…
             </Menu.Item>
           </>
