@@ -11,12 +11,18 @@ import type { Runtime } from "../runtime.js";
 import { VERSION } from "../version.js";
 import { installAccessControl, requireAccessDeclarations } from "./access.js";
 import { installBodyParsers } from "./body-parsers.js";
-import { installErrorHandler } from "./error-handler.js";
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from "./error-handler.js";
 import { installOpenApi } from "./openapi.js";
 import { routeModules } from "./routes/index.js";
 import { installSecurityHeaders } from "./security-headers.js";
+import { installTextGuard } from "./text-guard.js";
 
 export const BODY_LIMIT = 1024 * 1024;
+/**
+ * Longest path segment the router matches (encoded). A 255-character name (SPEC §3) takes up to
+ * 9 bytes per character percent-encoded; longer segments get a 414.
+ */
+const MAX_PARAM_LENGTH = 4096;
 
 export interface AppOptions {
   /** Local mode (the CLI without a server): this actor for every request, no checks. */
@@ -32,6 +38,9 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
     bodyLimit: BODY_LIMIT,
     trustProxy: rt.ctx.config.trustProxy,
     requestIdHeader: "x-request-id",
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -39,6 +48,7 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   requireAccessDeclarations(app);
   installErrorHandler(app, rt.ctx);
   installBodyParsers(app);
+  installTextGuard(app);
   await app.register(cookie);
   await installSecurityHeaders(app);
   // The request id is in every log line; echoing it lets a user quote it in a bug report.

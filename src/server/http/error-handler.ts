@@ -3,7 +3,9 @@
  * schema failures become a 422 naming the field; anything else is a bare 500 with nothing leaked
  * (the log line carries the request id and the stack).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { CohortError, IllegalOperation, NotEnoughPermissions } from "../errors.js";
 import { recordDenial } from "../services/audit.js";
 import type { Ctx } from "../services/context.js";
@@ -35,6 +37,38 @@ function validationMessage(err: FastifyError): string {
 
 export function send(reply: FastifyReply, status: number, detail: unknown, headers: Record<string, string> = {}): FastifyReply {
   return reply.code(status).headers(headers).type("application/json").send({ detail });
+}
+
+/**
+ * The router's own refusals (a path that does not percent-decode, a path segment past
+ * `maxParamLength`) come before any route or error handler: fastify hands them here instead.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions["frameworkErrors"]> = (err, _request, reply) => {
+  if (err.code === "FST_ERR_MAX_PARAM_LENGTH") return send(reply, 414, ["ValueError", "A path segment is too long."]);
+  if (err.code === "FST_ERR_BAD_URL")
+    return send(reply, 400, ["ValueError", "The URL is not valid: a percent-escape does not decode to UTF-8 text."]);
+  return send(reply, 400, ["ValueError", "The request could not be routed."]);
+};
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "The request line or headers are too large."],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "The request took too long to arrive."],
+};
+
+/**
+ * HTTP too broken for fastify to make a request of (malformed request line, oversized headers, bad
+ * chunking) reaches Node's `clientError`; it still answers in the wire format, then closes.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[err.code ?? ""] ?? [400, "The request is not valid HTTP."];
+  const body = JSON.stringify({ detail: ["ValueError", message] });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 export function installErrorHandler(app: FastifyInstance, ctx: Ctx): void {
