@@ -46,7 +46,10 @@ function parseValue(field: string, kind: FilterSpec[string]["kind"], raw: string
     }
     case "datetime": {
       const m = DATETIME.exec(raw.trim());
-      if (!m || Number.isNaN(Date.parse(`${m[1]}T${m[2]}Z`))) {
+      // Date.parse rolls 2026-02-30 over to March 2nd and 24:00:00 to the next day: only a time
+      // that reads back as written is one.
+      const ms = m ? Date.parse(`${m[1]}T${m[2]}Z`) : NaN;
+      if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== `${m[1]}T${m[2]}`) {
         throw new ValidationFailed(`query -> ${field}: times must be written YYYY-MM-DD HH:MM:SS`);
       }
       return `${m[1]}T${m[2]}${(m[3] ?? ".").padEnd(7, "0")}`;
