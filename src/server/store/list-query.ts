@@ -66,13 +66,18 @@ export function baseFields(table: string): FilterSpec {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyEB = ExpressionBuilder<any, any>;
 
+/**
+ * Case-insensitive matching lower-cases both sides in SQL, with the same function: SQLite's lower()
+ * folds ASCII only, so a value lower-cased in JS ("émile") would never equal a column lower-cased
+ * by SQLite ("Émile"), and an exact name could not find itself.
+ */
 function condition(eb: AnyEB, spec: FieldSpec, filter: Filter): Expression<SqlBool> {
   const col = eb.ref(spec.column);
   switch (filter.op) {
     case "contains":
     case "startswith":
     case "endswith":
-      return sql<SqlBool>`lower(${col}) like ${likePattern(String(filter.value).toLowerCase(), filter.op)} escape '!'`;
+      return sql<SqlBool>`lower(${col}) like lower(${likePattern(String(filter.value), filter.op)}) escape '!'`;
     case "gt":
       return eb(col, ">", filter.value);
     case "gte":
@@ -87,7 +92,7 @@ function condition(eb: AnyEB, spec: FieldSpec, filter: Filter): Expression<SqlBo
         const from = String(filter.value);
         return eb.and([eb(col, ">=", from), eb(col, "<=", from.slice(0, 19) + ".999999")]);
       }
-      if (spec.kind === "string") return eb(eb.fn("lower", [col]), "=", String(filter.value).toLowerCase());
+      if (spec.kind === "string") return eb(eb.fn("lower", [col]), "=", eb.fn("lower", [eb.val(String(filter.value))]));
       return eb(col, "=", filter.value);
   }
 }
