@@ -42,7 +42,8 @@ export async function audit(
     target_id: target.id ?? null,
     target_name: target.name ?? null,
     outcome,
-    source: actor.source,
+    // Behind a trusted proxy the source is whatever X-Forwarded-For said; the column holds 64.
+    source: actor.source.slice(0, 64),
     summary: JSON.stringify(summary).slice(0, 4000),
   });
 }

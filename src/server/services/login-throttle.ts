@@ -19,7 +19,8 @@ import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 
 const userKey = (username: string) => `user:${username.toLowerCase().slice(0, 255)}`;
-const addressKey = (source: string) => `addr:${source}`;
+/** Bounded like the audit's source: behind a trusted proxy the address is what X-Forwarded-For said. */
+const addressKey = (source: string) => `addr:${source.slice(0, 64)}`;
 
 /** Seconds until the key unlocks (it is locked from `limit` recent failures on), or 0. */
 async function lockedFor(ctx: Ctx, key: string, limit: number): Promise<number> {
