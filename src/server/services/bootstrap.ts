@@ -71,6 +71,25 @@ async function createDefaultUser(ctx: Ctx): Promise<void> {
   }
 }
 
+/**
+ * The deployment's one identity. Its id is random, so no unique index stops two processes that
+ * start together from each inserting one (and then signing CSRF tokens with different keys): the
+ * check and the insert run under the guard lock instead.
+ */
+async function createIdentity(ctx: Ctx): Promise<void> {
+  await transaction(
+    ctx,
+    async (q) => {
+      if (await q.selectFrom("server_identity").select("id").executeTakeFirst()) return;
+      await q
+        .insertInto("server_identity")
+        .values({ id: newId(), secret_key: randomBytes(32).toString("hex"), created: now() })
+        .execute();
+    },
+    { guard: true },
+  );
+}
+
 export interface BootstrapOptions {
   /**
    * Issue a fresh setup link while the default user is pending (default true). The CLI's local
@@ -82,17 +101,7 @@ export interface BootstrapOptions {
 
 export async function bootstrap(ctx: Ctx, options: BootstrapOptions = {}): Promise<BootstrapResult> {
   const q = ctx.db.kysely;
-  const identity = await q.selectFrom("server_identity").select("id").executeTakeFirst();
-  if (!identity) {
-    try {
-      await q
-        .insertInto("server_identity")
-        .values({ id: newId(), secret_key: randomBytes(32).toString("hex"), created: now() })
-        .execute();
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
-  }
+  if (!(await q.selectFrom("server_identity").select("id").executeTakeFirst())) await createIdentity(ctx);
   let user = await findUser(q, ctx.config.defaultUserName);
   if (!user) {
     await createDefaultUser(ctx);
@@ -116,6 +125,7 @@ export async function bootstrap(ctx: Ctx, options: BootstrapOptions = {}): Promi
 
 /** The server's stable id and its secret key (COHORT_SECRET_KEY wins over the stored one). */
 export async function serverIdentity(ctx: Ctx): Promise<{ id: string; secretKey: string }> {
-  const row = await ctx.db.kysely.selectFrom("server_identity").selectAll().orderBy("created").executeTakeFirstOrThrow();
+  // Ordered to the id, so every process picks the same row even in a store that has two.
+  const row = await ctx.db.kysely.selectFrom("server_identity").selectAll().orderBy("created").orderBy("id").executeTakeFirstOrThrow();
   return { id: row.id, secretKey: ctx.config.secretKey ?? row.secret_key };
 }
