@@ -58,6 +58,8 @@ async function seed(url: string): Promise<{ invitePath: string }> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState("networkidle");
+  // No hover highlight from wherever the last click left the pointer.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
   console.log(`docs/screenshots/${name}.png`);
 }

@@ -12,6 +12,7 @@ export const theme = createTheme({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   headings: { fontWeight: "700" },
   cursorType: "pointer",
+  respectReducedMotion: true,
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({

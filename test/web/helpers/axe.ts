@@ -19,6 +19,8 @@ interface Violation {
 /** Serious and critical violations on the page as it is now; fails the test when there are any. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Strings, not functions: this file is compiled without the DOM's types.
+  // Colours measured mid fade-in are not the colours anyone reads: let transitions finish.
+  await page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})))");
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(
     `window.axe.run(document, { resultTypes: ["violations"] }).then((r) =>

@@ -3,12 +3,13 @@
  * (a drawer behind the burger on phones), and the page. Sections the actor may not open are not
  * listed; the abilities say which.
  */
-import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, useMantineTheme, VisuallyHidden } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, VisuallyHidden } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useEffect, type ReactNode } from "react";
 import { NavLink as RouterNavLink, useLocation } from "react-router";
 import { useAbilities } from "../api/abilities";
 import type { GlobalAbility, User } from "../api/types";
+import { usePhone } from "../lib/usePhone";
 import { Logo } from "./Logo";
 import { UserMenu } from "./UserMenu";
 
@@ -28,8 +29,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
 
 export function AppLayout({ user, children }: { user: User; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
-  const { breakpoints } = useMantineTheme();
-  const phone = useMediaQuery(`(max-width: calc(${breakpoints.sm} - 1px))`) ?? false;
+  const phone = usePhone();
   const abilities = useAbilities();
   const location = useLocation();
   useEffect(close, [location.pathname, close]);

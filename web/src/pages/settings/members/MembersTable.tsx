@@ -1,12 +1,16 @@
-/** The members list: who, status, roles, teams, since when, and what may be done to each. */
-import { Avatar, Group, Stack, Table, Text } from "@mantine/core";
+/**
+ * The members list: who, status, roles, teams, since when, and what may be done to each. A table
+ * on wide screens; on phones a list of cards, so every member's actions stay in reach.
+ */
+import { Group, Paper, Stack, Table, Text } from "@mantine/core";
 import type { AbilitySet, User, UserAbility } from "../../../api/types";
 import { RoleBadges, StatusBadge } from "../../../components/Badges";
 import { DateText } from "../../../components/DateText";
 import { ActionsHeader, ScrollTable } from "../../../components/ScrollTable";
-import { initials } from "../../../components/UserMenu";
+import { usePhone } from "../../../lib/usePhone";
 import type { MemberDialog } from "./MemberDialogs";
 import { MemberActions } from "./MemberActions";
+import { MemberIdentity } from "./MemberIdentity";
 
 interface Props {
   users: User[];
@@ -15,12 +19,36 @@ interface Props {
   search: string;
 }
 
+const teamsOf = (user: User) => user.teams?.map((t) => t.name).join(", ") || "—";
+
 export function MembersTable({ users, abilities, onAction, search }: Props) {
+  const phone = usePhone();
   if (users.length === 0) {
     return (
       <Text py="xl" ta="center">
         {search ? `No member's username contains “${search}”.` : "There are no members yet."}
       </Text>
+    );
+  }
+  if (phone) {
+    return (
+      <Stack gap="sm" component="ul" aria-label="Members" p={0} m={0} style={{ listStyle: "none" }}>
+        {users.map((user) => (
+          <Paper component="li" key={user.id} withBorder p="sm" radius="md">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <MemberIdentity user={user} />
+              <MemberActions user={user} can={abilities[user.id]} onAction={onAction} />
+            </Group>
+            <Group gap="xs" mt="xs">
+              <StatusBadge status={user.status} />
+              <RoleBadges roles={user.roles} />
+            </Group>
+            <Text size="xs" c="dimmed" mt="xs">
+              Teams: {teamsOf(user)} · Created <DateText value={user.created} />
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
     );
   }
   return (
@@ -41,19 +69,7 @@ export function MembersTable({ users, abilities, onAction, search }: Props) {
       {users.map((user) => (
         <Table.Tr key={user.id}>
           <Table.Td>
-            <Group gap="sm" wrap="nowrap">
-              <Avatar color="blue" radius="xl" size={34} aria-hidden>
-                {initials(user)}
-              </Avatar>
-              <Stack gap={0} miw={0}>
-                <Text size="sm" fw={600} truncate>
-                  {user.full_name || user.name}
-                </Text>
-                <Text size="xs" c="dimmed" truncate>
-                  @{user.name}
-                </Text>
-              </Stack>
-            </Group>
+            <MemberIdentity user={user} />
           </Table.Td>
           <Table.Td>
             <StatusBadge status={user.status} />
@@ -62,7 +78,7 @@ export function MembersTable({ users, abilities, onAction, search }: Props) {
             <RoleBadges roles={user.roles} />
           </Table.Td>
           <Table.Td>
-            <Text size="sm">{user.teams?.map((t) => t.name).join(", ") || "—"}</Text>
+            <Text size="sm">{teamsOf(user)}</Text>
           </Table.Td>
           <Table.Td>
             <Text size="sm">
