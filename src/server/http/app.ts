@@ -13,6 +13,7 @@ import { installAccessControl, requireAccessDeclarations } from "./access.js";
 import { installBodyParsers } from "./body-parsers.js";
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from "./error-handler.js";
 import { installOpenApi } from "./openapi.js";
+import { dashboardRoutes } from "./routes/dashboard.js";
 import { routeModules } from "./routes/index.js";
 import { installSecurityHeaders } from "./security-headers.js";
 import { installTextGuard } from "./text-guard.js";
@@ -64,10 +65,11 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   });
   installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });
 
-  // The CLI's in-process app never serves docs; skipping them keeps local commands fast.
+  // The CLI's in-process app never serves docs or the dashboard; skipping them keeps local commands fast.
   if (!options.localActor) await installOpenApi(app);
 
   for (const register of routeModules) await register(app, rt);
+  if (!options.localActor) await dashboardRoutes(app, rt);
   await app.ready();
   return app;
 }

@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import fastifyStatic from "@fastify/static";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RouteModule } from "./index.js";
 import { API } from "./shared.js";
@@ -29,7 +28,9 @@ function sendIndex(reply: FastifyReply) {
   return reply.header("cache-control", "no-cache").sendFile(INDEX, WEB_DIR, { cacheControl: false });
 }
 
+/** Registered by buildApp for real servers only; the CLI's in-process app loads none of this. */
 export const dashboardRoutes: RouteModule = async (app) => {
+  const { default: fastifyStatic } = await import("@fastify/static");
   // serve: false: the plugin's own routes cannot carry an access declaration, so ours do.
   await app.register(fastifyStatic, { root: WEB_DIR, serve: false });
   const page = { config: { access: "public" as const }, schema: { hide: true } };

@@ -6,7 +6,6 @@ import { auditRoutes } from "./audit.js";
 import { authRoutes } from "./auth.js";
 import { componentRoutes } from "./components.js";
 import { currentUserRoutes } from "./current-user.js";
-import { dashboardRoutes } from "./dashboard.js";
 import { operationRoutes } from "./operations.js";
 import { permissionRoutes } from "./permissions.js";
 import { pipelineRoutes } from "./pipelines.js";
@@ -36,5 +35,4 @@ export const routeModules: readonly RouteModule[] = [
   componentRoutes,
   pipelineRoutes,
   auditRoutes,
-  dashboardRoutes,
 ];
