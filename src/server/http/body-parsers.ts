@@ -5,8 +5,34 @@
 import type { FastifyInstance } from "fastify";
 import { ValidationFailed } from "../errors.js";
 
+/**
+ * Deeper JSON is refused before it is parsed. JSON.parse copes with any depth, but storing a
+ * configuration or spec means JSON.stringify, which recursed past the call stack (a 500) at a few
+ * thousand levels; no real document comes near a hundred.
+ */
+const MAX_DEPTH = 100;
+
+/** Whether brackets outside strings nest deeper than MAX_DEPTH: one pass over the text, no parse. */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_DEPTH) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function parseJson(body: string): unknown {
   if (body.trim() === "") return undefined;
+  if (nestsTooDeep(body)) throw new ValidationFailed(`body: JSON nested deeper than ${MAX_DEPTH} levels`);
   try {
     return JSON.parse(body);
   } catch (err) {
