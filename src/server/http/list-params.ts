@@ -11,6 +11,8 @@ const OPERATORS = new Set<string>(["equals", "contains", "startswith", "endswith
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,6})?$/;
 export const MAX_PAGE_SIZE = 10_000;
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
 
 type Query = Record<string, unknown>;
 
@@ -42,7 +44,10 @@ function parseValue(field: string, kind: FilterSpec[string]["kind"], raw: string
     }
     case "int": {
       if (!/^-?\d{1,15}$/.test(raw.trim())) throw new ValidationFailed(`query -> ${field}: value is not a valid integer`);
-      return Number(raw);
+      // Integer columns are 32-bit: PostgreSQL fails a comparison with a wider value (a 500).
+      const n = Number(raw);
+      if (n < INT_MIN || n > INT_MAX) throw new ValidationFailed(`query -> ${field}: must be between ${INT_MIN} and ${INT_MAX}`);
+      return n;
     }
     case "datetime": {
       const m = DATETIME.exec(raw.trim());
