@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { createConnection } from "mysql2/promise";
 import pg from "pg";
@@ -81,8 +82,11 @@ interface ServerDialectSpec {
   exec: AdminExec;
   /** Names are random hex, so quoting cannot be escaped out of. */
   create: (db: string) => string;
-  /** Drops even while a stray connection lingers, so a failed test cannot leak the database. */
   drop: (db: string) => string;
+  /** True when the drop failed only because connections are still closing. */
+  inUse?: (err: unknown) => boolean;
+  /** The last resort once they have had time to close: a leaked connection must not leak the database. */
+  forceDrop?: (db: string) => string;
 }
 
 const SERVER_DIALECTS: ServerDialectSpec[] = [
@@ -93,7 +97,10 @@ const SERVER_DIALECTS: ServerDialectSpec[] = [
     defaultUrl: "postgres://postgres@127.0.0.1:5432/test",
     exec: pgExec,
     create: (db) => `CREATE DATABASE "${db}"`,
-    drop: (db) => `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`,
+    drop: (db) => `DROP DATABASE IF EXISTS "${db}"`,
+    // 55006 object_in_use: a closed pool's sockets may still be saying goodbye.
+    inUse: (err) => (err as { code?: string }).code === "55006",
+    forceDrop: (db) => `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`,
   },
   {
     name: "mysql",
@@ -105,6 +112,27 @@ const SERVER_DIALECTS: ServerDialectSpec[] = [
     drop: (db) => `DROP DATABASE IF EXISTS \`${db}\``,
   },
 ];
+
+const DROP_WAIT_MS = 10_000;
+
+/**
+ * Drops a test database once nothing uses it. A closed pg pool resolves before its sockets are
+ * gone; dropping WITH (FORCE) at that moment kills those backends, and the dying client's error
+ * then surfaces in whatever test file runs as an uncaught exception. So: wait, and force only a
+ * connection that is still there after DROP_WAIT_MS (a real leak).
+ */
+async function dropWhenFree(spec: ServerDialectSpec, adminUrl: string, name: string): Promise<void> {
+  const deadline = Date.now() + DROP_WAIT_MS;
+  for (;;) {
+    try {
+      return await spec.exec(adminUrl, spec.drop(name));
+    } catch (err) {
+      if (!spec.inUse?.(err) || !spec.forceDrop) throw err;
+      if (Date.now() > deadline) return await spec.exec(adminUrl, spec.forceDrop(name));
+      await sleep(50);
+    }
+  }
+}
 
 async function serverDialect(spec: ServerDialectSpec): Promise<TestDialect> {
   const adminUrl = process.env[spec.envVar] || spec.defaultUrl;
@@ -121,7 +149,7 @@ async function serverDialect(spec: ServerDialectSpec): Promise<TestDialect> {
     async createDatabase() {
       const name = randomDbName();
       await spec.exec(adminUrl, spec.create(name));
-      return { url: withDatabase(adminUrl, name), drop: () => spec.exec(adminUrl, spec.drop(name)) };
+      return { url: withDatabase(adminUrl, name), drop: () => dropWhenFree(spec, adminUrl, name) };
     },
   };
 }
