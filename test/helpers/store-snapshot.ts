@@ -1,0 +1,55 @@
+/**
+ * Every row of every table, read through the store, to prove that a batch of refused requests
+ * wrote nothing (SPEC §10). A few writes are legitimate answers to bad input and are left out:
+ *
+ * - `login_failure`: every failed login is counted, by design (SPEC §5.1 brute-force limits);
+ * - `audit_event` rows whose outcome is not `success`: failed logins and denials are logged
+ *   (SPEC §4 "Denials are logged"), each on its own and append-only;
+ * - `session.last_seen` / `session.idle_expires`: the sliding idle expiry, touched at most once a
+ *   minute by any authenticated request (services/authentication.ts).
+ */
+import assert from "node:assert/strict";
+import type { Kysely } from "kysely";
+import type { Database } from "../../src/server/store/schema.js";
+
+type Row = Record<string, unknown>;
+
+const SKIPPED_ROWS: Record<string, (row: Row) => boolean> = {
+  login_failure: () => true,
+  audit_event: (row) => row.outcome !== "success",
+};
+const SKIPPED_COLUMNS: Record<string, readonly string[]> = { session: ["last_seen", "idle_expires"] };
+
+/** Table name → its rows as sorted JSON lines, so two snapshots compare with deepEqual. */
+export type StoreSnapshot = Record<string, string[]>;
+
+export async function snapshotStore(db: Kysely<Database>): Promise<StoreSnapshot> {
+  // Introspection finds tables added by later migrations too, so no table escapes the comparison.
+  const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+  const snapshot: StoreSnapshot = {};
+  // Rows are read untyped: the snapshot covers tables whatever their schema.
+  const untyped = db as unknown as Kysely<Record<string, Row>>;
+  for (const table of tables) {
+    const rows = (await untyped.selectFrom(table).selectAll().execute()) as Row[];
+    const skipRow = SKIPPED_ROWS[table];
+    const skipColumns = SKIPPED_COLUMNS[table] ?? [];
+    snapshot[table] = rows
+      .filter((row) => !skipRow?.(row))
+      .map((row) => JSON.stringify(Object.entries(row).filter(([column]) => !skipColumns.includes(column))))
+      .sort();
+  }
+  return snapshot;
+}
+
+/** Fails naming the tables that differ, with the rows added and removed. */
+export function assertSameStore(before: StoreSnapshot, after: StoreSnapshot, what: string): void {
+  const changes: string[] = [];
+  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = new Set(before[table] ?? []);
+    const now = new Set(after[table] ?? []);
+    const added = [...now].filter((r) => !was.has(r));
+    const removed = [...was].filter((r) => !now.has(r));
+    if (added.length || removed.length) changes.push(`${table}: +${JSON.stringify(added)} -${JSON.stringify(removed)}`.slice(0, 2000));
+  }
+  assert.deepEqual(changes, [], `${what} wrote to the store`);
+}
