@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     await page.goto("/login");
     await shoot(page, "login");
     await page.goto(invitePath);
+    await page.getByLabel("Full name").fill("Margaret Hamilton");
+    await page.getByLabel(/^Password/).fill("apollo guidance rope 1969");
     await shoot(page, "signup");
     await page.goto("/signup?user=00000000-0000-0000-0000-000000000000&username=x&token=nope");
     await shoot(page, "invalid-link");

@@ -39,6 +39,6 @@ export function passwordStrength(password: string): Strength {
   const score = Math.min(100, Math.round((bits / 90) * 100));
   if (password.length < 12 || bits < 45) return { level: "weak", score, label: "Weak", hint: "Too easy to guess: make it longer." };
   if (bits < 60) return { level: "fair", score, label: "Fair", hint: "Add a word or a few characters to make it stronger." };
-  if (bits < 80) return { level: "good", score, label: "Good", hint: "A good password." };
-  return { level: "strong", score, label: "Strong", hint: "A strong password." };
+  if (bits < 80) return { level: "good", score, label: "Good", hint: "A few more characters would make it strong." };
+  return { level: "strong", score, label: "Strong", hint: "Hard to guess." };
 }
