@@ -37,6 +37,9 @@ export type WorkspaceAbility = (typeof WORKSPACE_ABILITIES)[number];
 
 export type AbilitySet<A extends string> = Record<A, boolean>;
 
+/** Ids per kind in one request (a page of a list); clients ask in rounds for more. */
+export const MAX_ABILITY_TARGETS = 100;
+
 /** The answer of `GET /current-user/abilities`; targets the actor cannot read are left out. */
 export interface Abilities {
   global: AbilitySet<GlobalAbility>;

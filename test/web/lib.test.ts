@@ -1,8 +1,9 @@
-/** The dashboard's pure helpers: the password strength hint and the API's zone-less UTC times. */
+/** The dashboard's pure helpers: the strength hint, the API's zone-less UTC times, login redirects. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseUtc } from "../../web/src/lib/dates.js";
 import { passwordStrength } from "../../web/src/lib/password-strength.js";
+import { safeNext } from "../../web/src/lib/safe-next.js";
 
 describe("password strength hint", () => {
   it("grows with length and variety, and sees through repeats and runs", () => {
@@ -27,5 +28,14 @@ describe("API times", () => {
     assert.equal(parseUtc("2024-05-01T09:30:00.123456").toISOString(), "2024-05-01T09:30:00.123Z");
     assert.equal(parseUtc("2024-05-01T09:30:00+02:00").toISOString(), "2024-05-01T07:30:00.000Z");
     assert.equal(parseUtc("2024-05-01T09:30:00Z").toISOString(), "2024-05-01T09:30:00.000Z");
+  });
+});
+
+describe("where the login page returns to", () => {
+  it("follows paths inside the dashboard only", () => {
+    assert.equal(safeNext("/settings/roles?x=1"), "/settings/roles?x=1");
+    for (const hostile of [null, "", "https://evil.example", "//evil.example", "/\\evil.example", "settings"]) {
+      assert.equal(safeNext(hostile), "/", String(hostile));
+    }
   });
 });

@@ -5,11 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogin, takeSessionEndedNotice } from "../api/session";
 import { AuthCard } from "../components/AuthCard";
 import { ErrorAlert } from "../components/ErrorAlert";
-
-/** Only paths inside the dashboard: `next` must never send a user to another site. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
+import { safeNext } from "../lib/safe-next";
 
 export function LoginPage() {
   const [params] = useSearchParams();

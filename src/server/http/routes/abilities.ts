@@ -1,16 +1,17 @@
 /** `GET /current-user/abilities`: what the policy lets the caller do, for the dashboard to show. */
 import { z } from "zod";
+import { MAX_ABILITY_TARGETS } from "../../../core/abilities.js";
 import { getAbilities } from "../../services/abilities.js";
 import { actorOf } from "../access.js";
 import type { RouteModule } from "./index.js";
 import { API, typed } from "./shared.js";
 
-/** A comma-separated list of up to 100 ids: the targets one page of the dashboard shows. */
+/** A comma-separated list of ids: the targets one page of the dashboard shows. */
 const idList = z
   .string()
-  .max(100 * 37)
+  .max(MAX_ABILITY_TARGETS * 37)
   .transform((value) => (value === "" ? [] : value.split(",").map((id) => id.trim().toLowerCase())))
-  .pipe(z.array(z.uuid({ message: "must be comma-separated UUIDs" })).max(100));
+  .pipe(z.array(z.uuid({ message: "must be comma-separated UUIDs" })).max(MAX_ABILITY_TARGETS));
 
 const targets = z.strictObject({ users: idList.optional(), roles: idList.optional(), workspaces: idList.optional() });
 

@@ -65,6 +65,7 @@ export function ProfileSection({ user, canEdit, canRename }: Props) {
           />
           <TextInput
             label="Email"
+            description={canEdit && user.email ? "It can be changed, not removed." : undefined}
             type="email"
             autoComplete="email"
             value={email}
