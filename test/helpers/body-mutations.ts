@@ -264,6 +264,18 @@ export function invalidBodies(schema: JsonSchema): fc.Arbitrary<Json> {
   return fc.oneof({ weight: 9, arbitrary: mutated }, { weight: 1, arbitrary: notAnObject });
 }
 
+/** One value of each JSON type: a field must refuse every one its schema does not accept. */
+const ONE_OF_EACH_TYPE: readonly Json[] = [0, 1.5, true, "x", [], {}, null];
+
+/** For every top-level field, every JSON type it does not accept: `[field, value]` pairs. */
+export function wrongTypePerField(schema: JsonSchema): [string, Json][] {
+  return Object.entries(schema.properties ?? {}).flatMap(([key, field]) => {
+    const accepted = typesOf(field);
+    if (accepted.has("any")) return [];
+    return ONE_OF_EACH_TYPE.filter((v) => !accepted.has(jsonTypeOf(v))).map((v): [string, Json] => [key, v]);
+  });
+}
+
 /** A body that fits the schema: required fields only, every id unknown. */
 export function validBase(schema: JsonSchema): Json {
   return baseValue(schema);

@@ -1,14 +1,16 @@
 /**
- * Bad request bodies (SPEC §6, §10), on every route that takes one: wrong JSON types for every
- * field, unknown fields, missing required fields, strings over their limit (up to ~1 MiB), values
- * outside their format, enum or range, and bodies that are not objects, each carrying odd strings
- * in the fields it does not break. Then bodies that fit but aim at unknown targets, and odd
- * credentials at the login. Every one is a 4xx in the wire format, and nothing is written.
+ * Bad request bodies (SPEC §6, §10), on every route that takes one: every JSON type each field
+ * does not take (the 422 naming the field); generated bodies with wrong types, unknown fields,
+ * missing required fields, strings over their limit (up to ~1 MiB), values outside their format,
+ * enum or range, and bodies that are not objects, each carrying odd strings in the fields it does
+ * not break; bodies that fit but aim at unknown targets; odd credentials at the login. Every one
+ * is a 4xx in the wire format, and nothing is written.
  */
+import assert from "node:assert/strict";
 import { it } from "node:test";
 import fc from "fast-check";
 import { assertCovered, eachRoute, unknownParams, useBadInputSuite } from "../../helpers/bad-input.js";
-import { invalidBodies, oddBodies, refersById } from "../../helpers/body-mutations.js";
+import { invalidBodies, oddBodies, refersById, validBase, wrongTypePerField } from "../../helpers/body-mutations.js";
 import { describeEachDialect } from "../../helpers/dialects.js";
 import { oddString } from "../../helpers/generators.js";
 import { pathOf, routeKey } from "../../helpers/route-catalogue.js";
@@ -26,9 +28,27 @@ describeEachDialect("bad input: request bodies", (dialect) => {
   it("invalid bodies are 422s (413 past the cap) and write nothing", async (t) => {
     await eachRoute(t, bodyRoutes(), async (route) => {
       const arbitrary = fc.record({ body: invalidBodies(route.body ?? {}), type: jsonLabels });
-      await s.property(routeKey(route), arbitrary, 30, async ({ body, type }) => {
+      await s.property(routeKey(route), arbitrary, 20, async ({ body, type }) => {
         const path = pathOf(route, unknownParams(route));
         await s.send(route, { method: route.method, path, headers: withType(type), body: JSON.stringify(body) }, [413, 422]);
+      });
+    });
+  });
+
+  it("every field refuses every JSON type it does not take, with a 422 naming it", async (t) => {
+    await eachRoute(t, bodyRoutes(), async (route) => {
+      const schema = route.body ?? {};
+      await s.batch(routeKey(route), async () => {
+        for (const [field, value] of wrongTypePerField(schema)) {
+          const body = JSON.stringify({ ...(validBase(schema) as object), [field]: value });
+          const path = pathOf(route, unknownParams(route));
+          const reply = await s.send(route, { method: route.method, path, headers: withType("application/json"), body }, [422]);
+          assert.match(
+            reply.text,
+            new RegExp(`body -> ${field}\\b`),
+            `${routeKey(route)}: the 422 for ${field} = ${JSON.stringify(value)} does not name it`,
+          );
+        }
       });
     });
   });
