@@ -22,7 +22,7 @@ export function useUsers(page: number, search: string) {
   });
 }
 
-/** Active users other than `exceptId`, for "hand their resources to" pickers. */
+/** Every active user, for "hand what they own to" pickers. */
 export function useActiveUsers() {
   return useQuery({
     queryKey: [...keys.users, "active"],

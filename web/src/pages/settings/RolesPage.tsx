@@ -8,6 +8,7 @@ import type { Role } from "../../api/types";
 import { PermissionBadges } from "../../components/Badges";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { RowActions } from "../../components/RowActions";
 import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
 import { DeleteRoleModal } from "./roles/DeleteRoleModal";
 import { RoleModal } from "./roles/RoleModal";
@@ -59,29 +60,11 @@ export function RolesPage() {
                     <PermissionBadges permissions={role.permissions} />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
-                      {can?.update && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setDialog({ kind: "edit", role })}
-                          aria-label={`Edit role ${role.name}`}
-                        >
-                          Edit
-                        </Button>
-                      )}
-                      {can?.delete && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          onClick={() => setDialog({ kind: "delete", role })}
-                          aria-label={`Delete role ${role.name}`}
-                        >
-                          Delete
-                        </Button>
-                      )}
-                    </Group>
+                    <RowActions
+                      what={`role ${role.name}`}
+                      onEdit={can?.update ? () => setDialog({ kind: "edit", role }) : undefined}
+                      onDelete={can?.delete ? () => setDialog({ kind: "delete", role }) : undefined}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );

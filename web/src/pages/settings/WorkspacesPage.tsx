@@ -1,5 +1,5 @@
 /** Settings → Workspaces: list, create, rename and delete (the `default` workspace stays). */
-import { Button, Group, Table, Text } from "@mantine/core";
+import { Button, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useAbilities } from "../../api/abilities";
 import type { Workspace } from "../../api/types";
@@ -7,6 +7,7 @@ import { useWorkspaces } from "../../api/workspaces";
 import { DateText } from "../../components/DateText";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { RowActions } from "../../components/RowActions";
 import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
 import { DeleteWorkspaceModal } from "./workspaces/DeleteWorkspaceModal";
 import { WorkspaceModal } from "./workspaces/WorkspaceModal";
@@ -61,29 +62,11 @@ export function WorkspacesPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
-                      {can?.update && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setDialog({ kind: "edit", workspace })}
-                          aria-label={`Edit workspace ${workspace.name}`}
-                        >
-                          Edit
-                        </Button>
-                      )}
-                      {can?.delete && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          onClick={() => setDialog({ kind: "delete", workspace })}
-                          aria-label={`Delete workspace ${workspace.name}`}
-                        >
-                          Delete
-                        </Button>
-                      )}
-                    </Group>
+                    <RowActions
+                      what={`workspace ${workspace.name}`}
+                      onEdit={can?.update ? () => setDialog({ kind: "edit", workspace }) : undefined}
+                      onDelete={can?.delete ? () => setDialog({ kind: "delete", workspace }) : undefined}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );
