@@ -1,31 +1,48 @@
 /**
- * Queries built and compiled once, then run with new values: for the few queries every request
- * makes (the session check), where building and compiling the Kysely query cost more than running
- * it. The query is built with stand-in strings for its arguments; each stand-in must come out of
- * the compiler as a parameter of its own, which is checked on the first compile, so a value can
- * never end up spliced into the SQL text. Compiled once per dialect (a store's transactions share
- * its adapter), as each dialect writes its own SQL.
+ * Queries built and compiled once, then run with new values: for the queries every request makes
+ * (the session check, the caller's own row, a page's teams and roles), where building and
+ * compiling the Kysely query cost more than running it. The query is built with stand-in strings
+ * for its arguments; each stand-in must come out of the compiler as a parameter of its own, which
+ * is checked on every compile, so a value can never end up spliced into the SQL text.
+ *
+ * An argument may be a list (for `in (…)`): the SQL then depends on its length, so a query keeps
+ * one compiled form per length seen, a bounded number. Each dialect writes its own SQL, so the
+ * forms are kept per dialect adapter (a store's transactions share its adapter).
  */
 import { randomUUID } from "node:crypto";
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
 type Q = Kysely<Database>;
-type Args = Record<string, string>;
+type Args = Record<string, string | readonly string[]>;
+
+/** Compiled forms kept per query and dialect; a page size seen once more than this is recompiled. */
+const SHAPES = 64;
 
 /** Stand-ins carry a random nonce, so no real value can ever be mistaken for one. */
 const PREFIX = `cohort-prepared-${randomUUID()}:`;
-const standIns = new Proxy({} as Args, { get: (_, name) => PREFIX + String(name) });
 
 interface Template {
   compiled: CompiledQuery;
-  /** For each parameter, the argument that fills it, or undefined for a constant of the query. */
-  slots: (string | undefined)[];
+  /** For each parameter, the argument (and list index) that fills it, or undefined for a constant of the query. */
+  slots: ({ name: string; index: number | undefined } | undefined)[];
 }
 
-function compile<A extends Args>(q: Q, build: (q: Q, args: A) => Compilable<unknown>): Template {
-  const compiled = build(q, standIns as A).compile();
-  const slots = compiled.parameters.map((p) => (typeof p === "string" && p.startsWith(PREFIX) ? p.slice(PREFIX.length) : undefined));
+function standIns<A extends Args>(args: A): A {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(args)) {
+    out[name] = typeof value === "string" ? PREFIX + name : value.map((_, i) => `${PREFIX}${name}#${i}`);
+  }
+  return out as A;
+}
+
+function compile<A extends Args>(q: Q, build: (q: Q, args: A) => Compilable<unknown>, args: A): Template {
+  const compiled = build(q, standIns(args)).compile();
+  const slots = compiled.parameters.map((p) => {
+    if (typeof p !== "string" || !p.startsWith(PREFIX)) return undefined;
+    const [name = "", index] = p.slice(PREFIX.length).split("#");
+    return { name, index: index === undefined ? undefined : Number(index) };
+  });
   const leaked = (v: unknown) => typeof v === "string" && v.includes(PREFIX);
   if (leaked(compiled.sql) || compiled.parameters.some((p, i) => slots[i] === undefined && leaked(p))) {
     throw new Error(`a prepared query's argument did not become a parameter of its own: ${compiled.sql}`);
@@ -33,15 +50,36 @@ function compile<A extends Args>(q: Q, build: (q: Q, args: A) => Compilable<unkn
   return { compiled, slots };
 }
 
+/** The lengths of the list arguments: what the SQL text depends on. */
+function shapeOf(args: Args): string {
+  let shape = "";
+  for (const name in args) {
+    const value = args[name];
+    if (typeof value !== "string") shape += `${name}:${value?.length};`;
+  }
+  return shape;
+}
+
 /** A query compiled on first use; call it with the store (or a transaction) and the arguments. */
 export function prepared<A extends Args, R>(build: (q: Q, args: A) => Compilable<R>): (q: Q, args: A) => Promise<R[]> {
-  const templates = new WeakMap<object, Template>();
+  const byAdapter = new WeakMap<object, Map<string, Template>>();
   return async (q, args) => {
     const adapter = q.getExecutor().adapter;
-    let template = templates.get(adapter);
-    if (!template) templates.set(adapter, (template = compile(q, build)));
+    let templates = byAdapter.get(adapter);
+    if (!templates) byAdapter.set(adapter, (templates = new Map()));
+    const shape = shapeOf(args);
+    let template = templates.get(shape);
+    if (!template) {
+      template = compile(q, build, args);
+      templates.set(shape, template);
+      if (templates.size > SHAPES) templates.delete(templates.keys().next().value as string);
+    }
     const { compiled, slots } = template;
-    const parameters = slots.map((name, i) => (name === undefined ? compiled.parameters[i] : args[name]));
+    const parameters = slots.map((slot, i) => {
+      if (slot === undefined) return compiled.parameters[i];
+      const value = args[slot.name];
+      return slot.index === undefined ? value : value?.[slot.index];
+    });
     const result = await q.executeQuery<R>({ ...compiled, parameters });
     return result.rows;
   };

@@ -1,25 +1,29 @@
 /** Queries on `team` and `team_member`. */
 import type { Selectable } from "kysely";
 import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
+import { prepared } from "../prepared.js";
 import type { TeamTable } from "../schema.js";
 import { isUuid } from "./ids.js";
 import type { Q } from "./users.js";
 
 export type TeamRow = Selectable<TeamTable>;
 
-/** The teams each user belongs to, by user id. */
-export async function teamsOfUsers(q: Q, userIds: readonly string[]): Promise<Map<string, TeamRow[]>> {
-  const out = new Map<string, TeamRow[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return out;
-  const rows = await q
+// Prepared: every user on the wire carries their teams, so this runs for every user page.
+const teamsOfUsersQuery = prepared((q, a: { ids: readonly string[] }) =>
+  q
     .selectFrom("team_member")
     .innerJoin("team", "team.id", "team_member.team_id")
     .selectAll("team")
     .select("team_member.user_id as member_id")
-    .where("team_member.user_id", "in", [...new Set(userIds)])
-    .orderBy("team.name")
-    .execute();
-  for (const { member_id, ...team } of rows) out.get(member_id)?.push(team);
+    .where("team_member.user_id", "in", a.ids)
+    .orderBy("team.name"),
+);
+
+/** The teams each user belongs to, by user id. */
+export async function teamsOfUsers(q: Q, userIds: readonly string[]): Promise<Map<string, TeamRow[]>> {
+  const out = new Map<string, TeamRow[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  for (const { member_id, ...team } of await teamsOfUsersQuery(q, { ids: [...out.keys()] })) out.get(member_id)?.push(team);
   return out;
 }
 

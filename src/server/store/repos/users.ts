@@ -1,6 +1,7 @@
 /** Queries on `users`. No business rules: services decide, this reads and writes rows. */
 import type { Kysely, Selectable } from "kysely";
 import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
+import { prepared } from "../prepared.js";
 import type { Database, UserTable } from "../schema.js";
 import { isUuid } from "./ids.js";
 
@@ -16,8 +17,11 @@ export const USER_FILTERS: FilterSpec = {
   email_opted_in: { kind: "bool", column: "users.email_opted_in" },
 };
 
-export function findUserById(q: Q, id: string): Promise<UserRow | undefined> {
-  return q.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+// Prepared: services read the caller's own row on many requests (current-user above all).
+const userById = prepared((q, a: { id: string }) => q.selectFrom("users").selectAll().where("id", "=", a.id));
+
+export async function findUserById(q: Q, id: string): Promise<UserRow | undefined> {
+  return (await userById(q, { id }))[0];
 }
 
 /** A path segment is an id when it parses as a UUID, a name otherwise (as ZenML resolves it). */
@@ -38,9 +42,12 @@ export async function deleteUser(q: Q, id: string): Promise<void> {
   await q.deleteFrom("users").where("id", "=", id).execute();
 }
 
+const userCount = prepared((q) => q.selectFrom("row_count").select("n").where("name", "=", "users"));
+
 /** How many users there are, from the count the database keeps (migration 2026-11-23T02-00-user-count). */
 export async function countUsers(q: Q): Promise<number> {
-  const row = await q.selectFrom("row_count").select("n").where("name", "=", "users").executeTakeFirstOrThrow();
+  const [row] = await userCount(q, {});
+  if (!row) throw new Error("the users count is missing: the store was not migrated");
   return Number(row.n);
 }
 
