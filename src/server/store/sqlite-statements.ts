@@ -1,34 +1,71 @@
 /**
- * Prepared statements for SQLite, reused. Kysely's SQLite driver prepares every query afresh, and
- * parsing and planning the SQL was the largest single cost of an authenticated request (about a
- * sixth of the server's time in the current-user benchmark, docs/performance.md). Kysely emits the
- * same SQL text for the same query shape, with values as parameters, so a small cache keyed by the
- * text catches the hot paths. SQLite itself re-prepares a cached statement if the schema changes.
+ * Prepared statements for SQLite, reused, and rows built cheaply. Kysely's SQLite driver prepares
+ * every query afresh, and parsing and planning the SQL was the largest single cost of an
+ * authenticated request (about a sixth of the server's time in the current-user benchmark,
+ * docs/performance.md). Kysely emits the same SQL text for the same query shape, with values as
+ * parameters, so a small cache keyed by the text catches the hot paths. SQLite itself re-prepares
+ * a cached statement if the schema changes.
+ *
+ * Rows: better-sqlite3 builds each row object in C++, creating and interning every column name
+ * for every row, which cost as much as running the queries. Reading statements run in raw mode
+ * (arrays) instead, and a function made once per statement from its column names turns each array
+ * into the same object better-sqlite3 would have built, as one object literal.
  */
 import type SQLite from "better-sqlite3";
-import type { SqliteDatabase } from "kysely";
+import type { SqliteDatabase, SqliteStatement } from "kysely";
 
 /** Distinct query shapes kept; the least recently used one goes first. */
 const CAPACITY = 500;
 
+interface Cached {
+  statement: SQLite.Statement;
+  forKysely: SqliteStatement;
+}
+
+function rowBuilder(names: readonly string[]): (values: unknown[]) => unknown {
+  // Names are quoted by JSON.stringify, so no column name can change the code. A repeated name
+  // keeps its last value, as better-sqlite3 does.
+  return new Function("r", `return {${names.map((name, i) => `${JSON.stringify(name)}: r[${i}]`).join(", ")}};`) as (
+    values: unknown[],
+  ) => unknown;
+}
+
+function forKysely(statement: SQLite.Statement): SqliteStatement {
+  const names = statement.reader ? statement.columns().map((c) => c.name) : [];
+  // `__proto__` in an object literal sets the prototype instead of a property: leave such a
+  // statement (none of ours) to better-sqlite3's own rows.
+  if (!statement.reader || names.includes("__proto__")) return statement;
+  const toRow = rowBuilder(names);
+  statement.raw(true);
+  return {
+    reader: true,
+    all: (parameters) => (statement.all(parameters) as unknown[][]).map(toRow),
+    run: (parameters) => statement.run(parameters),
+    *iterate(parameters) {
+      for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield toRow(values);
+    },
+  };
+}
+
 export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, Cached>();
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       const cached = cache.get(sql);
       // A statement still iterating (a streamed query) cannot run again until it finishes.
-      if (cached && !cached.busy) {
+      if (cached && !cached.statement.busy) {
         cache.delete(sql);
         cache.set(sql, cached);
-        return cached;
+        return cached.forKysely;
       }
       const statement = sqlite.prepare(sql);
+      const fresh = { statement, forKysely: forKysely(statement) };
       if (!cached) {
-        cache.set(sql, statement);
+        cache.set(sql, fresh);
         if (cache.size > CAPACITY) cache.delete(cache.keys().next().value as string);
       }
-      return statement;
+      return fresh.forKysely;
     },
   };
 }
