@@ -8,11 +8,30 @@ type Labels = Record<string, string>;
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-function key(labels: Labels): string {
+function render(labels: Labels): string {
   return Object.entries(labels)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}="${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`)
     .join(",");
+}
+
+/**
+ * Rendered series keys by their raw labels. Rendering (sorting, escaping) ran twice on every
+ * request and cost as much as a whole bare Fastify request (docs/performance.md); the series are
+ * few (route × method × status), so each is rendered once. Bounded all the same.
+ */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 10_000;
+
+function key(labels: Labels): string {
+  let raw = "";
+  for (const name in labels) raw += `${name}\u0000${labels[name]}\u0001`;
+  let k = rendered.get(raw);
+  if (k === undefined) {
+    k = render(labels);
+    if (rendered.size < RENDERED_MAX) rendered.set(raw, k);
+  }
+  return k;
 }
 
 class Counter {
