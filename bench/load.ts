@@ -88,5 +88,5 @@ export async function measureTogether(
 ): Promise<LoadResult[]> {
   if (settings.warmup > 0) await Promise.all(loads.map((l) => once(l.target, l.connections, settings.warmup)));
   const results = await Promise.all(loads.map((l) => once(l.target, l.connections, settings.duration)));
-  return results.map(summarize);
+  return results.map((r) => summarize(r));
 }
