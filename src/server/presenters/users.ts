@@ -1,8 +1,7 @@
 /** Users on the wire: top-level users carry their teams and direct roles; nested ones do not. */
 import type { UserStatus } from "../../core/abilities.js";
 import { flag } from "../store/dialect.js";
-import { directRolesOfUsers } from "../store/repos/assignments.js";
-import { teamsOfUsers } from "../store/repos/teams.js";
+import { relationsOfUsers } from "../store/repos/user-relations.js";
 import type { Q, UserRow } from "../store/repos/users.js";
 import { presentRole } from "./roles.js";
 import type { WireUser } from "./wire.js";
@@ -43,10 +42,12 @@ export function presentNestedUser(row: UserRow): WireUser {
   };
 }
 
-/** A page of users with their teams and direct roles: two queries, whatever the page size. */
+/** A page of users with their teams and direct roles: one query, whatever the page size. */
 export async function presentUsers(q: Q, rows: readonly UserRow[], view: UserView): Promise<WireUser[]> {
-  const ids = rows.map((r) => r.id);
-  const [teams, roles] = await Promise.all([teamsOfUsers(q, ids), directRolesOfUsers(q, ids)]);
+  const { teams, roles } = await relationsOfUsers(
+    q,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => {
     // Filled in place rather than spread into a new literal (see presentNestedUser).
     const user = presentNestedUser(row);
