@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export interface ServerChild {
   readonly url: string;
@@ -81,8 +82,11 @@ export function startChild(path: string, env: Record<string, string> = {}): Prom
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // Requests the load generator abandoned when its run ended may still be running: let them end
+  // before the server closes its store under them.
+  await sleep(500);
   return new Promise((resolve) => {
     // The startup listener would report this exit as a failure to start.
     child.removeAllListeners("exit");
