@@ -7,11 +7,11 @@ import type { Permission } from "../../core/permissions.js";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/passwords.js";
 import { digest, newSessionToken } from "../auth/tokens.js";
 import { Unauthenticated } from "../errors.js";
-import type { UserActor } from "../policy/actor.js";
+import type { Actor, UserActor } from "../policy/actor.js";
 import { flag, toFlag } from "../store/dialect.js";
 import { newId } from "../store/repos/ids.js";
 import { checkSession, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
-import { findUser, updateUser, type Q } from "../store/repos/users.js";
+import { findUser, updateUser, type Q, type UserRow } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
@@ -100,7 +100,7 @@ export async function authenticate(ctx: Ctx, token: string, source: string): Pro
   const q = ctx.db.kysely;
   const row = token.length <= 200 ? await checkSession(q, digest(token)) : undefined;
   const nowMs = Date.now();
-  if (!row || flag(row.revoked) || !flag(row.active) || toMs(row.idle_expires) <= nowMs || toMs(row.max_expires) <= nowMs) {
+  if (!row || flag(row.revoked) || !flag(row.user.active) || toMs(row.idle_expires) <= nowMs || toMs(row.max_expires) <= nowMs) {
     throw new Unauthenticated("Invalid authentication credentials");
   }
   if (nowMs - toMs(row.last_seen) > TOUCH_INTERVAL_MS) {
@@ -117,7 +117,19 @@ export async function authenticate(ctx: Ctx, token: string, source: string): Pro
       set.add(grant.permission);
     }
   }
-  return { kind: "user", id: row.user_id, name: row.user_name, sessionId: row.session_id, source, global, byWorkspace };
+  const actor: UserActor = { kind: "user", id: row.user.id, name: row.user.name, sessionId: row.session_id, source, global, byWorkspace };
+  ownRows.set(actor, row.user);
+  return actor;
+}
+
+/**
+ * The caller's own row as this request's session check read it, so `GET /current-user` need not
+ * read it again. Keyed by the actor object, which lives for one request: nothing outlives it.
+ */
+const ownRows = new WeakMap<UserActor, UserRow>();
+
+export function ownRowOf(actor: Actor): UserRow | undefined {
+  return actor.kind === "user" ? ownRows.get(actor) : undefined;
 }
 
 export async function logout(ctx: Ctx, actor: UserActor): Promise<void> {
