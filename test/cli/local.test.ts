@@ -31,16 +31,11 @@ describe("cohort CLI in local mode", () => {
   });
 
   // Links point at COHORT_BASE_URL, where the local store's server would be reached.
+  // A fresh local store's `default` admin is still pending: the last-admin rule only refuses a
+  // change that takes the number of active admins from one or more to none, so revoking works.
   walkthroughTests(
     () => sandbox,
     () => BASE_URL,
-    {
-      todo: {
-        // SPEC §4: local mode skips rules 1-8, but the services run the last-admin check (rule 7)
-        // for the local actor too, and a fresh store's pending `default` is no active admin.
-        revoke: "server: requireAnAdminRemains refuses every revoke while the store has no active admin, even in local mode",
-      },
-    },
   );
 
   it("workspaces: create, set, list marks the active one, delete falls back to default", async () => {

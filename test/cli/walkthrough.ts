@@ -18,13 +18,8 @@ interface JsonUser {
   roles: { name: string }[];
 }
 
-export interface WalkthroughOptions {
-  /** Known server defects that make a step fail in this mode: the step runs as a TODO until fixed. */
-  todo?: { revoke?: string };
-}
-
 /** Registers the walkthrough's tests; `sandbox` and `linkBase` are read when the tests run. */
-export function walkthroughTests(sandbox: () => CliSandbox, linkBase: () => string, options: WalkthroughOptions = {}): void {
+export function walkthroughTests(sandbox: () => CliSandbox, linkBase: () => string): void {
   const cli = (...args: string[]) => sandbox().run(args);
 
   it("user create without a password prints the sign-up link with a 64-hex token and assigns admin", async () => {
@@ -155,7 +150,7 @@ export function walkthroughTests(sandbox: () => CliSandbox, linkBase: () => stri
     }
   });
 
-  it("role revoke removes the global assignment assign made", { todo: options.todo?.revoke }, async () => {
+  it("role revoke removes the global assignment assign made", async () => {
     const result = await cli("role", "revoke", "ops", "--user", "alice");
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, "Revoked role 'ops' from user 'alice'.\n");

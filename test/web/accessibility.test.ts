@@ -128,6 +128,8 @@ describeInBrowser("accessibility and small screens", () => {
     await logIn(page, ADMIN_NAME, ADMIN_PASSWORD);
     await page.goto("/settings/members");
     await page.getByRole("heading", { name: "Members", level: 1 }).waitFor();
+    // The invite button appears once the caller's abilities have loaded, after the heading.
+    await page.getByRole("button", { name: "Invite member" }).waitFor();
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate("document.activeElement.textContent"), "Skip to content");
     await page.keyboard.press("Enter");

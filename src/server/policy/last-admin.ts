@@ -1,7 +1,7 @@
 /**
  * Rule 7 (SPEC §4): the system always keeps an active user holding read, write and me globally.
- * Services call this inside the transaction of any change that could remove such a user, after
- * making the change and under the access guard lock, so concurrent changes cannot both pass.
+ * Services wrap any change that could remove such a user in `keepingAnAdmin`, inside the change's
+ * transaction and under the access guard lock, so concurrent changes cannot both pass.
  */
 import { sql } from "kysely";
 import { Conflict } from "../errors.js";
@@ -21,11 +21,19 @@ export async function countAdmins(q: Q): Promise<number> {
   return Number(row.rows[0]?.n ?? 0);
 }
 
-export async function requireAnAdminRemains(q: Q): Promise<void> {
-  if ((await countAdmins(q)) === 0) {
+/**
+ * Runs `change` and refuses it when it takes the number of active admins from one or more to
+ * none. A store that has no active admin yet (a fresh local store whose `default` user never set
+ * a password) is not made worse by a change, so that change is allowed.
+ */
+export async function keepingAnAdmin<T>(q: Q, change: () => Promise<T>): Promise<T> {
+  const before = await countAdmins(q);
+  const result = await change();
+  if (before > 0 && (await countAdmins(q)) === 0) {
     throw new Conflict(
       "This change would leave no active user with the read, write and me permissions globally; assign another admin first.",
       "IllegalOperationError",
     );
   }
+  return result;
 }

@@ -8,7 +8,7 @@ import { checkPasswordPolicy, hashPassword } from "../auth/passwords.js";
 import { digest, newActivationToken, sameDigest } from "../auth/tokens.js";
 import { AuthorizationFailed } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
-import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { keepingAnAdmin } from "../policy/last-admin.js";
 import { authorizeDeactivateUser } from "../policy/users.js";
 import { presentUser } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
@@ -79,18 +79,19 @@ export async function deactivateUser(ctx: Ctx, actor: Actor, nameOrId: string): 
   const user = await transaction(
     ctx,
     async (q) => {
-      await q
-        .updateTable("users")
-        .set({
-          updated: now(),
-          active: toFlag(false),
-          activation_digest: digest(token),
-          activation_expires: after(ctx.config.inviteTtlSeconds),
-        })
-        .where("id", "=", target.id)
-        .execute();
+      await keepingAnAdmin(q, () =>
+        q
+          .updateTable("users")
+          .set({
+            updated: now(),
+            active: toFlag(false),
+            activation_digest: digest(token),
+            activation_expires: after(ctx.config.inviteTtlSeconds),
+          })
+          .where("id", "=", target.id)
+          .execute(),
+      );
       await revokeUserSessions(q, target.id);
-      if (flag(target.active)) await requireAnAdminRemains(q);
       await audit(q, actor, "user.deactivate", { type: "user", id: target.id, name: target.name }, { was_active: flag(target.active) });
       return presentUser(q, await requireUser(q, target.id), viewFor(actor));
     },

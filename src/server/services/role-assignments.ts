@@ -6,7 +6,7 @@ import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { authorizeReadAssignment, authorizeWriteAssignment } from "../policy/assignments.js";
 import { readableWorkspaces } from "../policy/can.js";
-import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { keepingAnAdmin } from "../policy/last-admin.js";
 import { presentTeamAssignments, presentUserAssignments } from "../presenters/assignments.js";
 import type { WireTeamRoleAssignment, WireUserRoleAssignment } from "../presenters/wire.js";
 import type { ListParams, Page } from "../store/list-query.js";
@@ -153,8 +153,7 @@ export async function deleteRoleAssignment(ctx: Ctx, actor: Actor, kind: Princip
         affectedUserIds: await kind.affectedUsers(q, row.principal_id),
         rolePermissions: role.permissions,
       });
-      await deleteAssignmentRow(q, row.id);
-      await requireAnAdminRemains(q);
+      await keepingAnAdmin(q, () => deleteAssignmentRow(q, row.id));
       await audit(
         q,
         actor,

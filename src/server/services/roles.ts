@@ -2,7 +2,7 @@
 import type { RoleCreate, RoleUpdate } from "../../core/schemas/roles.js";
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
-import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { keepingAnAdmin } from "../policy/last-admin.js";
 import { authorizeCreateRole, authorizeDeleteRole, authorizeReadRoles, authorizeUpdateRole } from "../policy/roles.js";
 import { presentRole } from "../presenters/roles.js";
 import type { WireRole } from "../presenters/wire.js";
@@ -73,8 +73,8 @@ export async function updateRole(ctx: Ctx, actor: Actor, nameOrId: string, body:
         ...(body.name != null ? { name: body.name, name_key: body.name.toLowerCase() } : {}),
       });
       if (body.permissions != null) {
-        await setRolePermissions(q, role.id, body.permissions);
-        await requireAnAdminRemains(q);
+        const permissions = body.permissions;
+        await keepingAnAdmin(q, () => setRolePermissions(q, role.id, permissions));
       }
       await audit(
         q,

@@ -2,7 +2,7 @@
 import type { TeamCreate, TeamUpdate } from "../../core/schemas/teams.js";
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
-import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { keepingAnAdmin } from "../policy/last-admin.js";
 import { authorizeCreateTeam, authorizeDeleteTeam, authorizeReadTeams, authorizeUpdateTeam } from "../policy/teams.js";
 import { presentTeam, presentTeams } from "../presenters/teams.js";
 import type { WireTeam } from "../presenters/wire.js";
@@ -86,8 +86,7 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
       if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
       await updateTeamRow(q, team.id, patch);
       await addMembers(q, team.id, added);
-      await removeMembers(q, team.id, removed);
-      if (removed.length > 0) await requireAnAdminRemains(q);
+      await keepingAnAdmin(q, () => removeMembers(q, team.id, removed));
       await audit(
         q,
         actor,
@@ -108,8 +107,7 @@ export async function deleteTeam(ctx: Ctx, actor: Actor, nameOrId: string): Prom
     async (q) => {
       const members = (await membersOfTeams(q, [team.id])).get(team.id) ?? [];
       authorizeDeleteTeam(actor, await grantsOfTeam(q, team.id), members);
-      await deleteTeamRow(q, team.id);
-      await requireAnAdminRemains(q);
+      await keepingAnAdmin(q, () => deleteTeamRow(q, team.id));
       await audit(q, actor, "team.delete", { type: "team", id: team.id, name: team.name }, { members: members.length });
     },
     { guard: true },

@@ -4,7 +4,7 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passw
 import { digest, newActivationToken } from "../auth/tokens.js";
 import { BadRequest, Conflict, NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
-import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { keepingAnAdmin } from "../policy/last-admin.js";
 import { authorizeCreateUser, authorizeDeleteUser, authorizeListUsers, authorizeUpdateUser, canSeeEmail } from "../policy/users.js";
 import { presentUser, presentUsers, type UserView } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
@@ -150,13 +150,11 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
     ctx,
     async (q) => {
       await requireFreeIdentity(q, { name: body.name, email: body.email }, target.id, "update");
-      await updateUserRow(q, target.id, patch);
+      const update = () => updateUserRow(q, target.id, patch);
+      await (deactivating ? keepingAnAdmin(q, update) : update());
       if (passwordHash)
         await revokeUserSessions(q, target.id, actor.kind === "user" && actor.id === target.id ? actor.sessionId : undefined);
-      if (deactivating) {
-        await revokeUserSessions(q, target.id);
-        await requireAnAdminRemains(q);
-      }
+      if (deactivating) await revokeUserSessions(q, target.id);
       const changed = Object.keys(patch).filter((k) => !["updated", "name_key", "email_key", "password_hash"].includes(k));
       await audit(
         q,
@@ -181,8 +179,7 @@ export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, trans
       const heir = transferTo ? await requireUser(q, transferTo) : undefined;
       if (heir && heir.id === target.id) throw new BadRequest("Resources cannot be transferred to the user being deleted.");
       const transferred = await transferOwnership(q, target, heir ?? actor);
-      await deleteUserRow(q, target.id);
-      await requireAnAdminRemains(q);
+      await keepingAnAdmin(q, () => deleteUserRow(q, target.id));
       await audit(
         q,
         actor,

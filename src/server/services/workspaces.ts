@@ -3,7 +3,7 @@ import type { WorkspaceCreate, WorkspaceUpdate } from "../../core/schemas/worksp
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { readableWorkspaces } from "../policy/can.js";
-import { requireAnAdminRemains } from "../policy/last-admin.js";
+import { keepingAnAdmin } from "../policy/last-admin.js";
 import {
   authorizeCreateWorkspace,
   authorizeDeleteWorkspace,
@@ -95,8 +95,7 @@ export async function deleteWorkspace(ctx: Ctx, actor: Actor, nameOrId: string):
   await transaction(
     ctx,
     async (q) => {
-      await deleteWorkspaceRow(q, ws.id);
-      await requireAnAdminRemains(q);
+      await keepingAnAdmin(q, () => deleteWorkspaceRow(q, ws.id));
       await audit(q, actor, "workspace.delete", { type: "workspace", id: ws.id, name: ws.name });
     },
     { guard: true },
