@@ -96,7 +96,8 @@ const SERVER_DIALECTS: ServerDialectSpec[] = [
     envVar: "COHORT_TEST_POSTGRES_URL",
     defaultUrl: "postgres://postgres@127.0.0.1:5432/test",
     exec: pgExec,
-    create: (db) => `CREATE DATABASE "${db}"`,
+    // A linguistic default collation, as many installations have, so tests see what it changes.
+    create: (db) => `CREATE DATABASE "${db}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`,
     drop: (db) => `DROP DATABASE IF EXISTS "${db}"`,
     // 55006 object_in_use: a closed pool's sockets may still be saying goodbye.
     inUse: (err) => (err as { code?: string }).code === "55006",

@@ -24,6 +24,11 @@ export interface FieldSpec {
   kind: FieldKind;
   /** Qualified column, e.g. `users.name`. */
   column: string;
+  /**
+   * A lower-cased twin to sort by first (e.g. `users.name_key`), so names sort as people read
+   * them ("alice", "Bob", "carol") rather than capitals first; `column` then breaks ties.
+   */
+  sortKey?: string;
 }
 
 export type FilterSpec = Readonly<Record<string, FieldSpec>>;
@@ -149,8 +154,8 @@ export interface PageOptions {
 }
 
 /**
- * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort column,
- * then id). `query` must already carry the visibility rule and the filters, and select the rows.
+ * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort key if
+ * any, the sort column, then id). `query` must already carry the visibility rule and the filters, and select the rows.
  */
 export async function fetchPage<Row>(
   query: Pageable<Row>,
@@ -161,10 +166,11 @@ export async function fetchPage<Row>(
 ): Promise<Page<Row>> {
   const total = options.unfilteredTotal && params.filters.length === 0 ? await options.unfilteredTotal() : await countRows(query);
   checkPageInRange(params, total);
-  const sortColumn = spec[params.sortField]?.column ?? idColumn;
+  const sortField = spec[params.sortField];
   const direction = params.sortDesc ? "desc" : "asc";
-  const items: Row[] = await query
-    .orderBy(sortColumn, direction)
+  const keyed = sortField?.sortKey ? query.orderBy(sortField.sortKey, direction) : query;
+  const items: Row[] = await keyed
+    .orderBy(sortField?.column ?? idColumn, direction)
     .orderBy(idColumn, direction)
     .limit(params.size)
     .offset((params.page - 1) * params.size)

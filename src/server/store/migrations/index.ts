@@ -7,12 +7,14 @@ import * as core from "./2026-11-23T00-00-core.js";
 import * as stacks from "./2026-11-23T01-00-stacks.js";
 import * as userCount from "./2026-11-23T02-00-user-count.js";
 import * as exactText from "./2026-11-23T03-00-exact-text.js";
+import * as byteOrder from "./2026-11-23T04-00-byte-order.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23T00-00-core": core,
   "2026-11-23T01-00-stacks": stacks,
   "2026-11-23T02-00-user-count": userCount,
   "2026-11-23T03-00-exact-text": exactText,
+  "2026-11-23T04-00-byte-order": byteOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,7 +12,7 @@ export type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
 export const COMPONENT_FILTERS: FilterSpec = {
   ...baseFields("stack_component"),
-  name: { kind: "string", column: "stack_component.name" },
+  name: { kind: "string", column: "stack_component.name", sortKey: "stack_component.name_key" },
   type: { kind: "string", column: "stack_component.type" },
   flavor: { kind: "string", column: "stack_component.flavor" },
   is_shared: { kind: "bool", column: "stack_component.is_shared" },

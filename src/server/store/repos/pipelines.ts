@@ -9,7 +9,7 @@ export type PipelineRow = Selectable<PipelineTable>;
 
 export const PIPELINE_FILTERS: FilterSpec = {
   ...baseFields("pipeline"),
-  name: { kind: "string", column: "pipeline.name" },
+  name: { kind: "string", column: "pipeline.name", sortKey: "pipeline.name_key" },
   version: { kind: "string", column: "pipeline.version" },
   version_hash: { kind: "string", column: "pipeline.version_hash" },
   docstring: { kind: "string", column: "pipeline.docstring" },

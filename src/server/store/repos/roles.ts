@@ -11,7 +11,7 @@ export interface RoleWithPermissions extends RoleRow {
   permissions: Permission[];
 }
 
-export const ROLE_FILTERS: FilterSpec = { ...baseFields("role"), name: { kind: "string", column: "role.name" } };
+export const ROLE_FILTERS: FilterSpec = { ...baseFields("role"), name: { kind: "string", column: "role.name", sortKey: "role.name_key" } };
 
 export function findRole(q: Q, nameOrId: string): Promise<RoleRow | undefined> {
   const query = q.selectFrom("role").selectAll();

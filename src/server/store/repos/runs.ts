@@ -9,7 +9,7 @@ export type RunRow = Selectable<PipelineRunTable>;
 
 export const RUN_FILTERS: FilterSpec = {
   ...baseFields("pipeline_run"),
-  name: { kind: "string", column: "pipeline_run.name" },
+  name: { kind: "string", column: "pipeline_run.name", sortKey: "pipeline_run.name_key" },
   orchestrator_run_id: { kind: "string", column: "pipeline_run.orchestrator_run_id" },
   pipeline_id: { kind: "uuid", column: "pipeline_run.pipeline_id" },
   stack_id: { kind: "uuid", column: "pipeline_run.stack_id" },

@@ -12,7 +12,7 @@ export type Composition = Record<string, string>;
 
 export const STACK_FILTERS: FilterSpec = {
   ...baseFields("stack"),
-  name: { kind: "string", column: "stack.name" },
+  name: { kind: "string", column: "stack.name", sortKey: "stack.name_key" },
   description: { kind: "string", column: "stack.description" },
   is_shared: { kind: "bool", column: "stack.is_shared" },
   workspace_id: { kind: "uuid", column: "stack.workspace_id" },

@@ -46,7 +46,7 @@ export async function isTeamMember(q: Q, teamId: string, userId: string): Promis
   return row !== undefined;
 }
 
-export const TEAM_FILTERS: FilterSpec = { ...baseFields("team"), name: { kind: "string", column: "team.name" } };
+export const TEAM_FILTERS: FilterSpec = { ...baseFields("team"), name: { kind: "string", column: "team.name", sortKey: "team.name_key" } };
 
 export function findTeam(q: Q, nameOrId: string): Promise<TeamRow | undefined> {
   const query = q.selectFrom("team").selectAll();

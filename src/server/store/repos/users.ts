@@ -10,7 +10,7 @@ export type UserRow = Selectable<UserTable>;
 
 export const USER_FILTERS: FilterSpec = {
   ...baseFields("users"),
-  name: { kind: "string", column: "users.name" },
+  name: { kind: "string", column: "users.name", sortKey: "users.name_key" },
   full_name: { kind: "string", column: "users.full_name" },
   email: { kind: "string", column: "users.email" },
   active: { kind: "bool", column: "users.active" },

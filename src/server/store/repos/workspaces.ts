@@ -9,7 +9,7 @@ export type WorkspaceRow = Selectable<WorkspaceTable>;
 
 export const WORKSPACE_FILTERS: FilterSpec = {
   ...baseFields("workspace"),
-  name: { kind: "string", column: "workspace.name" },
+  name: { kind: "string", column: "workspace.name", sortKey: "workspace.name_key" },
   description: { kind: "string", column: "workspace.description" },
 };
 
