@@ -15,6 +15,8 @@ export const GLOBAL_ABILITIES = [
   "roles:create",
   "workspaces:read",
   "workspaces:create",
+  "teams:read",
+  "teams:create",
   "audit:read",
   /** Edit one's own profile and password. */
   "me",
@@ -31,9 +33,27 @@ export type UserAbility = (typeof USER_ABILITIES)[number];
 export const ROLE_ABILITIES = ["update", "delete"] as const;
 export type RoleAbility = (typeof ROLE_ABILITIES)[number];
 
-/** Per workspace: `update` covers the description, `rename` the name. */
-export const WORKSPACE_ABILITIES = ["update", "rename", "delete"] as const;
+/**
+ * Per workspace: `update` covers the description, `rename` the name; `create_stack` and
+ * `create_component` register one's own stacks and components in it.
+ */
+export const WORKSPACE_ABILITIES = ["update", "rename", "delete", "create_stack", "create_component"] as const;
 export type WorkspaceAbility = (typeof WORKSPACE_ABILITIES)[number];
+
+/**
+ * Per team: `update` renames it, `edit_members` adds and removes members (never oneself), `edit_roles`
+ * assigns and revokes its roles (everywhere; a workspace's writers may still assign in theirs).
+ */
+export const TEAM_ABILITIES = ["update", "edit_members", "edit_roles", "delete"] as const;
+export type TeamAbility = (typeof TEAM_ABILITIES)[number];
+
+/**
+ * Per stack or component. `update` edits what others may edit too; `rename`, `share` and `unshare`
+ * are the owner's (`share` applies to a private one, `unshare` to a shared one). Whether a
+ * component is still held by a stack is data, reported by the API when a delete or unshare is tried.
+ */
+export const SHAREABLE_ABILITIES = ["update", "rename", "share", "unshare", "delete"] as const;
+export type ShareableAbility = (typeof SHAREABLE_ABILITIES)[number];
 
 export type AbilitySet<A extends string> = Record<A, boolean>;
 
@@ -46,6 +66,9 @@ export interface Abilities {
   users: Record<string, AbilitySet<UserAbility>>;
   roles: Record<string, AbilitySet<RoleAbility>>;
   workspaces: Record<string, AbilitySet<WorkspaceAbility>>;
+  teams: Record<string, AbilitySet<TeamAbility>>;
+  stacks: Record<string, AbilitySet<ShareableAbility>>;
+  components: Record<string, AbilitySet<ShareableAbility>>;
 }
 
 /** A user's state as the dashboard shows it: active, invited but never signed up, or switched off. */

@@ -6,9 +6,10 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachDialect } from "../helpers/dialects.js";
-import { assignRole, createActiveUser, createUser, deactivateUser, USER_PASSWORD } from "../helpers/fixtures.js";
+import { assignRole, createActiveUser, createUser, deactivateUser, uniqueName, USER_PASSWORD } from "../helpers/fixtures.js";
 import type { Api } from "../helpers/http.js";
 import { useTestServer } from "../helpers/server.js";
+import { API, callerOf, createWorkspace, createWorkspaceUser, getWorkspace, registerComponent, registerStack } from "../helpers/stacks.js";
 
 const abilitiesOf = async (api: Api, query: Record<string, string> = {}) => {
   const reply = await api.get("/api/v1/current-user/abilities", query);
@@ -43,7 +44,7 @@ describeEachDialect("abilities", (dialect) => {
     assert.equal(body.global.me, true);
     assert.ok(Object.values(body.users[other.id]).every((v) => v === false));
     for (const role of roles) assert.deepEqual(body.roles[role.id], { update: false, delete: false });
-    assert.deepEqual(body.workspaces[ws.id], { update: false, rename: false, delete: false });
+    assert.deepEqual(body.workspaces[ws.id], { update: false, rename: false, delete: false, create_stack: false, create_component: false });
     assert.equal((await guest.api.post("/api/v1/users", { name: "not-allowed" })).status, 403);
     assert.equal((await guest.api.put(`/api/v1/users/${other.id}`, { active: false })).status, 403);
   });
@@ -63,7 +64,7 @@ describeEachDialect("abilities", (dialect) => {
     for (const role of roles.filter((r) => r.name === "admin" || r.name === "guest")) {
       assert.deepEqual(body.roles[role.id], { update: false, delete: false });
     }
-    assert.deepEqual(body.workspaces[ws.id], { update: true, rename: false, delete: false });
+    assert.deepEqual(body.workspaces[ws.id], { update: true, rename: false, delete: false, create_stack: true, create_component: true });
   });
 
   it("status tells active, pending and deactivated users apart", async () => {
@@ -81,6 +82,73 @@ describeEachDialect("abilities", (dialect) => {
     // A password reset keeps the password until the new one is set: still "deactivated".
     await deactivateUser(t.admin, active.id);
     assert.equal(await statusOf(active.id), "deactivated");
+  });
+
+  it("teams: writers manage them, but nobody edits the members or roles of a team they are in", async () => {
+    const me = (await t.admin.get(`${API}/current-user`)).body;
+    const other = await createUser(t.admin, { password: USER_PASSWORD });
+    const mine = (await t.admin.post(`${API}/teams`, { name: uniqueName("with-me"), users: [me.id] })).body;
+    const theirs = (await t.admin.post(`${API}/teams`, { name: uniqueName("without-me"), users: [other.id] })).body;
+    const body = await abilitiesOf(t.admin, { teams: `${mine.id},${theirs.id}` });
+    assert.equal(body.global["teams:read"], true);
+    assert.equal(body.global["teams:create"], true);
+    assert.deepEqual(body.teams[theirs.id], { update: true, edit_members: true, edit_roles: true, delete: true });
+    assert.deepEqual(body.teams[mine.id], { update: true, edit_members: true, edit_roles: false, delete: true });
+    const admin = (await t.admin.get(`${API}/roles/admin`)).body;
+    assert.equal((await t.admin.post(`${API}/team_role_assignments`, { team: mine.id, role: admin.id })).status, 403);
+    assert.equal((await t.admin.post(`${API}/team_role_assignments`, { team: theirs.id, role: admin.id })).status, 200);
+
+    const guest = await createActiveUser(t.server, t.admin);
+    await assignRole(t.admin, guest.user.id, "guest");
+    const read = await abilitiesOf(guest.api, { teams: theirs.id });
+    assert.equal(read.global["teams:create"], false);
+    assert.deepEqual(read.teams[theirs.id], { update: false, edit_members: false, edit_roles: false, delete: false });
+    assert.equal((await guest.api.put(`${API}/teams/${theirs.id}`, { name: "renamed" })).status, 403);
+  });
+
+  it("stacks and components: the owner shares; other writers edit shared ones; others' private ones are left out", async () => {
+    const ws = await getWorkspace(t.admin, "default");
+    const alice = await callerOf((await createActiveUser(t.server, t.admin, ["read", "write"])).api);
+    const bob = await callerOf((await createActiveUser(t.server, t.admin, ["read", "write"])).api);
+    const hidden = await registerStack(alice, ws);
+    const shared = await registerStack(alice, ws, { shared: true });
+    const component = shared.components.orchestrator![0]!;
+    const targets = { stacks: `${hidden.id},${shared.id}`, components: component.id };
+
+    const owner = await abilitiesOf(alice.api, targets);
+    assert.deepEqual(owner.stacks[hidden.id], { update: true, rename: true, share: true, unshare: false, delete: true });
+    assert.deepEqual(owner.stacks[shared.id], { update: true, rename: true, share: false, unshare: true, delete: true });
+    assert.deepEqual(owner.components[component.id], { update: true, rename: true, share: false, unshare: true, delete: true });
+
+    const writer = await abilitiesOf(bob.api, targets);
+    assert.deepEqual(Object.keys(writer.stacks), [shared.id], "another's private stack is left out");
+    assert.deepEqual(writer.stacks[shared.id], { update: true, rename: false, share: false, unshare: false, delete: true });
+    assert.deepEqual(writer.components[component.id], { update: true, rename: false, share: false, unshare: false, delete: true });
+    assert.equal((await bob.api.put(`${API}/stacks/${shared.id}`, { is_shared: false })).status, 403);
+    // Allowed, and refused for what the data says: the component is in a stack.
+    const held = await bob.api.delete(`${API}/components/${component.id}`);
+    assert.equal(held.status, 403);
+    assert.match(held.body.detail[1], /part of 1 stacks/);
+  });
+
+  it("default stacks and components are fixed, and registering follows the workspace's write", async () => {
+    const ws = await getWorkspace(t.admin, "default");
+    const other = await createWorkspace(t.admin);
+    const member = await callerOf((await createWorkspaceUser(t.server, t.admin, other, ["read", "write"])).api);
+    const own = await registerComponent(member, other, { type: "orchestrator" });
+    const stacks = (await member.api.get(`${API}/workspaces/${other.id}/stacks`)).body.items as { id: string; name: string }[];
+    const fixed = stacks.find((s) => s.name === "default")!;
+    const body = await abilitiesOf(member.api, { workspaces: `${ws.id},${other.id}`, stacks: fixed.id, components: own.id });
+    assert.deepEqual(Object.keys(body.workspaces), [other.id], "a workspace it cannot read is left out");
+    assert.equal(body.workspaces[other.id].create_stack, true);
+    assert.equal(body.workspaces[other.id].create_component, true);
+    assert.deepEqual(body.stacks[fixed.id], { update: false, rename: false, share: false, unshare: false, delete: false });
+    assert.deepEqual(body.components[own.id], { update: true, rename: true, share: true, unshare: false, delete: true });
+
+    const reader = await createWorkspaceUser(t.server, t.admin, other, ["read"]);
+    const read = await abilitiesOf(reader.api, { workspaces: other.id });
+    assert.equal(read.workspaces[other.id].create_stack, false);
+    assert.equal(read.workspaces[other.id].create_component, false);
   });
 
   it("refuses malformed target lists with a 422", async () => {

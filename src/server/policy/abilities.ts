@@ -3,14 +3,27 @@
  * enforces, by running its `authorize*` function and noting whether it throws, so the dashboard
  * and the API can never disagree about who may do what.
  */
-import type { AbilitySet, GlobalAbility, RoleAbility, UserAbility, UserStatus, WorkspaceAbility } from "../../core/abilities.js";
+import type {
+  AbilitySet,
+  GlobalAbility,
+  RoleAbility,
+  ShareableAbility,
+  TeamAbility,
+  UserAbility,
+  UserStatus,
+  WorkspaceAbility,
+} from "../../core/abilities.js";
 import type { Permission } from "../../core/permissions.js";
 import { CohortError } from "../errors.js";
 import type { Actor } from "./actor.js";
 import { authorizeWriteAssignment } from "./assignments.js";
 import { authorizeReadAudit } from "./audit.js";
 import { holdsAnywhere } from "./can.js";
+import { authorizeDeleteComponent, authorizeUpdateComponent, type ComponentTarget } from "./components.js";
 import { authorizeCreateRole, authorizeDeleteRole, authorizeReadRoles, authorizeUpdateRole } from "./roles.js";
+import type { OwnerFields, ShareableTarget } from "./sharing.js";
+import { authorizeDeleteStack, authorizeUpdateStack, type StackTarget } from "./stacks.js";
+import { authorizeCreateTeam, authorizeDeleteTeam, authorizeReadTeams, authorizeUpdateTeam, type TeamGrant } from "./teams.js";
 import {
   authorizeCreateUser,
   authorizeDeactivateUser,
@@ -19,6 +32,7 @@ import {
   authorizeUpdateSelf,
   authorizeUpdateUser,
 } from "./users.js";
+import { authorizeCreateInWorkspace } from "./workspace-resources.js";
 import { authorizeCreateWorkspace, authorizeDeleteWorkspace, authorizeUpdateWorkspace } from "./workspaces.js";
 
 /** True when `check` passes; a policy refusal is false, anything else is a bug and propagates. */
@@ -50,6 +64,8 @@ export function globalAbilities(actor: Actor, self: { id: string; name: string }
     // Workspace readers see the workspaces they read, so any read role opens the list.
     "workspaces:read": holdsAnywhere(actor, "read"),
     "workspaces:create": allows(() => authorizeCreateWorkspace(actor)),
+    "teams:read": allows(() => authorizeReadTeams(actor)),
+    "teams:create": allows(() => authorizeCreateTeam(actor)),
     "audit:read": allows(() => authorizeReadAudit(actor)),
     me: allows(() => authorizeUpdateSelf(actor, self, null, defaultUserName)),
     "me:rename": allows(() => authorizeUpdateSelf(actor, self, anotherName(self.name), defaultUserName)),
@@ -85,9 +101,57 @@ export function roleAbilities(actor: Actor, role: RoleTarget): AbilitySet<RoleAb
 }
 
 export function workspaceAbilities(actor: Actor, ws: { id: string; name: string }): AbilitySet<WorkspaceAbility> {
+  // What a client registering as itself in this workspace sends (SPEC §4 rule 5).
+  const asSelf = { user: actor.id, workspace: ws.id };
   return {
     update: allows(() => authorizeUpdateWorkspace(actor, ws, null)),
     rename: allows(() => authorizeUpdateWorkspace(actor, ws, anotherName(ws.name))),
     delete: allows(() => authorizeDeleteWorkspace(actor, ws)),
+    create_stack: allows(() => authorizeCreateInWorkspace(actor, ws, ws.id, asSelf, "stacks")),
+    create_component: allows(() => authorizeCreateInWorkspace(actor, ws, ws.id, asSelf, "components")),
   };
+}
+
+/** A member id that is never the actor's: asks whether others may be added, not oneself. */
+const SOMEONE_ELSE = "";
+
+export function teamAbilities(actor: Actor, grants: readonly TeamGrant[], members: readonly string[]): AbilitySet<TeamAbility> {
+  return {
+    update: allows(() => authorizeUpdateTeam(actor, grants, [], [])),
+    edit_members: allows(() => authorizeUpdateTeam(actor, grants, [SOMEONE_ELSE], [])),
+    edit_roles: allows(() => authorizeWriteAssignment(actor, { workspaceId: null, affectedUserIds: members, rolePermissions: [] })),
+    delete: allows(() => authorizeDeleteTeam(actor, grants, members)),
+  };
+}
+
+/** The abilities of a stack or component, from its own update and delete rules. */
+function shareableAbilities<T extends ShareableTarget & { name: string }>(
+  target: T,
+  update: (request: OwnerFields) => void,
+  remove: () => void,
+): AbilitySet<ShareableAbility> {
+  return {
+    update: allows(() => update({})),
+    rename: allows(() => update({ name: anotherName(target.name) })),
+    share: !target.isShared && allows(() => update({ is_shared: true })),
+    unshare: target.isShared && allows(() => update({ is_shared: false })),
+    delete: allows(remove),
+  };
+}
+
+export function stackAbilities(actor: Actor, stack: StackTarget): AbilitySet<ShareableAbility> {
+  return shareableAbilities(
+    stack,
+    (request) => authorizeUpdateStack(actor, stack, request),
+    () => authorizeDeleteStack(actor, stack),
+  );
+}
+
+export function componentAbilities(actor: Actor, component: ComponentTarget): AbilitySet<ShareableAbility> {
+  return shareableAbilities(
+    component,
+    (request) => authorizeUpdateComponent(actor, component, request),
+    // Held by no stack: whether one holds it now is data, which the API reports when tried.
+    () => authorizeDeleteComponent(actor, component, 0),
+  );
 }

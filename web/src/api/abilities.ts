@@ -8,13 +8,9 @@ import { api } from "./client";
 import { keys } from "./keys";
 import type { Abilities } from "./types";
 
-export interface AbilityTargets {
-  users?: readonly string[];
-  roles?: readonly string[];
-  workspaces?: readonly string[];
-}
+const KINDS = ["users", "roles", "workspaces", "teams", "stacks", "components"] as const;
 
-const KINDS = ["users", "roles", "workspaces"] as const;
+export type AbilityTargets = Partial<Record<(typeof KINDS)[number], readonly string[]>>;
 
 /** The query string of round `i`: at most MAX_ABILITY_TARGETS ids of each kind. */
 function round(targets: AbilityTargets, i: number): Record<string, string | undefined> {
@@ -29,9 +25,7 @@ async function fetchAbilities(targets: AbilityTargets): Promise<Abilities> {
   );
   return answers.reduce((all, next) => ({
     global: all.global,
-    users: { ...all.users, ...next.users },
-    roles: { ...all.roles, ...next.roles },
-    workspaces: { ...all.workspaces, ...next.workspaces },
+    ...(Object.fromEntries(KINDS.map((kind) => [kind, { ...all[kind], ...next[kind] }])) as Omit<Abilities, "global">),
   }));
 }
 

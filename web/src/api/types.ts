@@ -6,7 +6,15 @@ export type {
   WireUserRoleAssignment as RoleAssignment,
   WireWorkspace as Workspace,
 } from "../../../src/server/presenters/wire.js";
-export type { Abilities, AbilitySet, GlobalAbility, UserAbility, UserStatus } from "../../../src/core/abilities.js";
+export type {
+  Abilities,
+  AbilitySet,
+  GlobalAbility,
+  ShareableAbility,
+  TeamAbility,
+  UserAbility,
+  UserStatus,
+} from "../../../src/core/abilities.js";
 export type { Permission } from "../../../src/core/permissions.js";
 
 /** The list envelope of SPEC §6. */

@@ -13,7 +13,14 @@ const idList = z
   .transform((value) => (value === "" ? [] : value.split(",").map((id) => id.trim().toLowerCase())))
   .pipe(z.array(z.uuid({ message: "must be comma-separated UUIDs" })).max(MAX_ABILITY_TARGETS));
 
-const targets = z.strictObject({ users: idList.optional(), roles: idList.optional(), workspaces: idList.optional() });
+const targets = z.strictObject({
+  users: idList.optional(),
+  roles: idList.optional(),
+  workspaces: idList.optional(),
+  teams: idList.optional(),
+  stacks: idList.optional(),
+  components: idList.optional(),
+});
 
 export const abilityRoutes: RouteModule = (app, rt) => {
   typed(app).get(`${API}/current-user/abilities`, { config: { access: "session" }, schema: { querystring: targets } }, (request) =>
