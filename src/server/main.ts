@@ -29,6 +29,13 @@ export async function startServer(config: Config, options: { logger?: boolean | 
   const address = app.server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  // Without COHORT_BASE_URL, links name the address listened on, whose port (0 = any) is known only
+  // now; the setup link was made before, under the configured port.
+  const derivedBaseUrl = `http://${host}:${config.port}`;
+  if (config.baseUrl === derivedBaseUrl) {
+    config.baseUrl = url;
+    runtime.setupLink = runtime.setupLink?.replace(derivedBaseUrl, url);
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -51,11 +58,11 @@ export function banner(server: RunningServer): string {
     `  store: ${redact(config.databaseUrl)}`,
   ];
   if (server.runtime.setupLink) {
-    const link = server.runtime.setupLink.replace(
-      config.baseUrl,
-      config.baseUrl === `http://${config.host}:${config.port}` ? server.url : config.baseUrl,
+    lines.push(
+      "",
+      `First start: set the password of the '${config.defaultUserName}' admin with this one-time link:`,
+      `  ${server.runtime.setupLink}`,
     );
-    lines.push("", `First start: set the password of the '${config.defaultUserName}' admin with this one-time link:`, `  ${link}`);
   } else {
     lines.push(
       "",

@@ -28,7 +28,7 @@ function tokenMatches(user: UserRow | undefined, token: string): user is UserRow
   return sameDigest(digest(token), user.activation_digest);
 }
 
-// The CLI builds the same link from a create or deactivate response, so the format lives in core.
+// The format lives in core beside the header that carries it to the dashboard and the CLI.
 export { signupLink } from "../../core/signup-link.js";
 
 export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivate, source: string): Promise<WireUser> {

@@ -57,7 +57,13 @@ function parseBody(text: string): unknown {
   }
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export interface Exchange<T> {
+  body: T;
+  headers: Headers;
+}
+
+/** One request; the answer's headers too, for the few that carry something beside the body. */
+export async function exchange<T>(method: string, path: string, options: RequestOptions = {}): Promise<Exchange<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   let body: string | undefined;
   if (options.json !== undefined) {
@@ -75,7 +81,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   const parsed = parseBody(await response.text());
   if (!response.ok) throw errorFromBody(response.status, parsed === UNREADABLE ? undefined : parsed);
   if (parsed === UNREADABLE) throw new ApiError(response.status, "The server sent an answer the dashboard cannot read.", null);
-  return parsed as T;
+  return { body: parsed as T, headers: response.headers };
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await exchange<T>(method, path, options)).body;
 }
 
 export const api = {

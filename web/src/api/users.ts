@@ -1,7 +1,7 @@
 /** Members: list, invite, change, sign-up links, delete. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { signupLink } from "../../../src/core/signup-link.js";
-import { api } from "./client";
+import { SIGNUP_LINK_HEADER } from "../../../src/core/signup-link.js";
+import { api, exchange } from "./client";
 import { messageOf } from "./errors";
 import { keys } from "./keys";
 import type { Page, Role, User } from "./types";
@@ -30,9 +30,16 @@ export function useActiveUsers() {
   });
 }
 
-/** The link a user signs up with; the dashboard's own origin is where they will open it. */
-export function linkFor(user: Pick<User, "id" | "name" | "activation_token">): string {
-  return signupLink(window.location.origin, user, user.activation_token ?? "");
+/**
+ * Sends a request that gives a user a fresh activation token, and takes the sign-up link from the
+ * server: only it knows the public address (COHORT_BASE_URL), which may differ from the one this
+ * browser reached it by.
+ */
+async function withSignupLink(method: "POST" | "PUT", path: string, json?: unknown): Promise<{ user: User; link: string }> {
+  const { body: user, headers } = await exchange<User>(method, path, { json });
+  const link = headers.get(SIGNUP_LINK_HEADER);
+  if (!link) throw new Error("The server sent no sign-up link.");
+  return { user, link };
 }
 
 export interface Invitation {
@@ -53,7 +60,7 @@ export function useInviteUser() {
   const refresh = useRefreshUsers();
   return useMutation({
     mutationFn: async ({ name, roles }: { name: string; roles: Role[] }): Promise<Invitation> => {
-      const user = await api.post<User>("/users", { name });
+      const { user, link } = await withSignupLink("POST", "/users", { name });
       const refused: Invitation["refused"] = [];
       for (const role of roles) {
         try {
@@ -62,7 +69,7 @@ export function useInviteUser() {
           refused.push({ role, message: messageOf(err) });
         }
       }
-      return { user, link: linkFor(user), refused };
+      return { user, link, refused };
     },
     onSettled: refresh,
   });
@@ -72,7 +79,7 @@ export function useInviteUser() {
 export function useNewLink() {
   const refresh = useRefreshUsers();
   return useMutation({
-    mutationFn: async (user: User) => linkFor(await api.put<User>(`/users/${user.id}/deactivate`)),
+    mutationFn: async (user: User) => (await withSignupLink("PUT", `/users/${user.id}/deactivate`)).link,
     onSettled: refresh,
   });
 }

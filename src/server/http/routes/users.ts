@@ -1,5 +1,7 @@
 /** `/users`: list, create (invite), get, update, delete, activate, deactivate, email opt-in. */
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import { SIGNUP_LINK_HEADER, signupLink } from "../../../core/signup-link.js";
 import { emailOptIn, userActivate, userCreate, userUpdate } from "../../../core/schemas/users.js";
 import { activateUser, deactivateUser } from "../../services/activation.js";
 import { setEmailOptIn } from "../../services/email-opt-in.js";
@@ -7,10 +9,17 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from "../../se
 import { USER_FILTERS } from "../../store/repos/users.js";
 import { actorOf } from "../access.js";
 import { parseListParams } from "../list-params.js";
+import type { WireUser } from "../../presenters/wire.js";
 import type { RouteModule } from "./index.js";
 import { API, listQuery, nameOrIdParams, typed } from "./shared.js";
 
 const params = nameOrIdParams("user_name_or_id");
+
+/** A user answered with a fresh activation token also gets the sign-up link it makes. */
+function withSignupLink(reply: FastifyReply, baseUrl: string, user: WireUser): WireUser {
+  if (user.activation_token) reply.header(SIGNUP_LINK_HEADER, signupLink(baseUrl, user, user.activation_token));
+  return user;
+}
 
 export const userRoutes: RouteModule = (app, rt) => {
   const r = typed(app);
@@ -22,7 +31,7 @@ export const userRoutes: RouteModule = (app, rt) => {
     `${API}/users`,
     // assign_default_role is a ZenML leftover the clients still send; roles are assigned separately.
     { config: { access: "write" }, schema: { body: userCreate, querystring: z.object({ assign_default_role: z.string().optional() }) } },
-    (request) => createUser(ctx, actorOf(request), request.body),
+    async (request, reply) => withSignupLink(reply, ctx.config.baseUrl, await createUser(ctx, actorOf(request), request.body)),
   );
   r.get(`${API}/users/:user_name_or_id`, { config: { access: "read" }, schema: { params } }, (request) =>
     getUser(ctx, actorOf(request), request.params.user_name_or_id),
@@ -44,8 +53,8 @@ export const userRoutes: RouteModule = (app, rt) => {
     { config: { access: "public" }, schema: { params, body: userActivate, security: [] } },
     (request) => activateUser(ctx, request.params.user_name_or_id, request.body, request.ip),
   );
-  r.put(`${API}/users/:user_name_or_id/deactivate`, { config: { access: "write" }, schema: { params } }, (request) =>
-    deactivateUser(ctx, actorOf(request), request.params.user_name_or_id),
+  r.put(`${API}/users/:user_name_or_id/deactivate`, { config: { access: "write" }, schema: { params } }, async (request, reply) =>
+    withSignupLink(reply, ctx.config.baseUrl, await deactivateUser(ctx, actorOf(request), request.params.user_name_or_id)),
   );
   r.put(`${API}/users/:user_name_or_id/email-opt-in`, { config: { access: "me" }, schema: { params, body: emailOptIn } }, (request) =>
     setEmailOptIn(ctx, actorOf(request), request.params.user_name_or_id, request.body),
