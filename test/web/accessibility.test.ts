@@ -109,7 +109,7 @@ describeInBrowser("accessibility and small screens", () => {
     const profile = await d.profile(PHONE);
     const { page } = profile;
     await logIn(page, ADMIN_NAME, ADMIN_PASSWORD);
-    const nav = page.getByRole("navigation", { name: "Settings", includeHidden: true });
+    const nav = page.getByRole("navigation", { name: "Dashboard", includeHidden: true });
     // Closed, the drawer is off-screen and out of the keyboard's reach.
     const box = await nav.boundingBox();
     assert.ok(box && box.x + box.width <= 0, `the closed drawer is off-screen (${JSON.stringify(box)})`);
@@ -119,6 +119,29 @@ describeInBrowser("accessibility and small screens", () => {
     await nav.getByRole("link", { name: "Roles" }).click();
     await page.getByRole("heading", { name: "Roles", level: 1 }).waitFor();
     await expectAccessible(page, "roles after navigating on a phone");
+    expectNoConsoleErrors(profile);
+  });
+
+  it("every password field's show button is reached by Tab, named after its field, and works", async () => {
+    const profile = await d.profile();
+    const { page } = profile;
+    await page.goto("/login");
+    await page.getByLabel("Username").focus();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate("document.activeElement.getAttribute('autocomplete')"), "current-password");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate("document.activeElement.getAttribute('aria-label')"), "Show password", "Tab reaches the button");
+    assert.equal(await page.getByRole("button", { name: "Show password" }).getAttribute("aria-pressed"), "false");
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Show password", pressed: true }).waitFor();
+    assert.equal(await page.getByLabel(/^Password/).getAttribute("type"), "text");
+
+    await logIn(page, ADMIN_NAME, ADMIN_PASSWORD);
+    await page.goto("/settings/personal");
+    for (const name of ["Show current password", "Show new password", "Show repeat new password"]) {
+      await page.getByRole("button", { name }).waitFor();
+      assert.notEqual(await page.getByRole("button", { name }).getAttribute("tabindex"), "-1", name);
+    }
     expectNoConsoleErrors(profile);
   });
 

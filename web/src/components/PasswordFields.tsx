@@ -2,8 +2,9 @@
  * A new password typed twice, with a strength hint under the first field. Used by sign-up and by
  * the password change, so both say the same things the same way.
  */
-import { PasswordInput, Progress, Stack } from "@mantine/core";
+import { Progress, Stack } from "@mantine/core";
 import { passwordStrength, type StrengthLevel } from "../lib/password-strength";
+import { PasswordInput } from "./PasswordInput";
 
 const COLORS: Record<StrengthLevel, string> = { empty: "gray", weak: "red", fair: "orange", good: "teal", strong: "green" };
 

@@ -1,10 +1,11 @@
 /** Logging in: username and password, then back to where the visitor was going. */
-import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogin, takeSessionEndedNotice } from "../api/session";
 import { AuthCard } from "../components/AuthCard";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { PasswordInput } from "../components/PasswordInput";
 import { safeNext } from "../lib/safe-next";
 
 export function LoginPage() {

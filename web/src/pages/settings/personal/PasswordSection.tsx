@@ -1,8 +1,9 @@
 /** Changing one's password: the current one, then the new one twice. Other sessions end. */
-import { Button, Group, PasswordInput, Stack } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useChangePassword } from "../../../api/me";
 import { ErrorAlert } from "../../../components/ErrorAlert";
+import { PasswordInput } from "../../../components/PasswordInput";
 import { newPasswordErrors, PasswordFields } from "../../../components/PasswordFields";
 import { Section } from "../../../components/Section";
 import { useToast } from "../../../components/Toaster";
