@@ -46,7 +46,8 @@ function encodeBody(options: RequestOptions): { body?: RequestInit["body"]; cont
 async function parseBody(response: Response): Promise<Body> {
   const text = await response.text();
   if (text === "") return undefined;
-  return (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
+  // JSON lines (application/x-ndjson) stay text: they are many documents, not one.
+  return /^application\/([\w.-]+\+)?json\b/.test(response.headers.get("content-type") ?? "") ? JSON.parse(text) : text;
 }
 
 /** A client for `baseUrl`; with `token`, every request carries `Authorization: Bearer <token>`. */

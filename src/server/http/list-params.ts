@@ -24,6 +24,16 @@ function single(query: Query, key: string): string | undefined {
   return value;
 }
 
+/** A time field may be given twice, for a range (`created=gte:…&created=lt:…`); any other field once. */
+function filterValues(query: Query, field: string, kind: FilterSpec[string]["kind"]): string[] {
+  const value = query[field];
+  if (kind === "datetime" && Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string")) {
+    return value as string[];
+  }
+  const one = single(query, field);
+  return one === undefined ? [] : [one];
+}
+
 function positiveInt(query: Query, key: string, fallback: number, max: number): number {
   const raw = single(query, key);
   if (raw === undefined) return fallback;
@@ -106,8 +116,7 @@ export function parseListParams(query: Query, spec: FilterSpec, defaults: { sort
 
   const filters: Filter[] = [];
   for (const [field, fieldSpec] of Object.entries(spec)) {
-    const raw = single(query, field);
-    if (raw !== undefined) filters.push(parseFilter(field, fieldSpec.kind, raw));
+    for (const raw of filterValues(query, field, fieldSpec.kind)) filters.push(parseFilter(field, fieldSpec.kind, raw));
   }
   return { page, size, sortField, sortDesc, logicalOperator: logical, filters };
 }
