@@ -22,6 +22,18 @@ interface Stop {
 const heading = (name: string) => (page: Page) => page.getByRole("heading", { name, level: 1 }).waitFor();
 const goto = (path: string) => (page: Page) => page.goto(path);
 
+/** A page's main button and the dialog it opens. */
+function opensDialog(name: string, path: string, button: string, dialog: string | RegExp): Stop {
+  return {
+    name,
+    open: async (page) => {
+      await page.goto(path);
+      await page.getByRole("button", { name: button }).click();
+    },
+    ready: async (page) => void (await page.getByRole("dialog", { name: dialog }).waitFor()),
+  };
+}
+
 const SETTINGS: Stop[] = [
   { name: "members", open: goto("/settings/members"), ready: heading("Members") },
   {
@@ -58,6 +70,12 @@ const SETTINGS: Stop[] = [
     ready: async (page) => void (await page.getByRole("dialog", { name: "Create a role" }).waitFor()),
   },
   { name: "workspaces", open: goto("/settings/workspaces"), ready: heading("Workspaces") },
+  { name: "teams", open: goto("/settings/teams"), ready: heading("Teams") },
+  opensDialog("team dialog", "/settings/teams", "Create team", "Create a team"),
+  { name: "stacks", open: goto("/stacks"), ready: heading("Stacks") },
+  opensDialog("register stack dialog", "/stacks", "Register stack", /^Register a stack/),
+  { name: "components", open: goto("/components"), ready: heading("Components") },
+  opensDialog("register component dialog", "/components", "Register component", /^Register a component/),
   { name: "personal", open: goto("/settings/personal"), ready: heading("Personal settings") },
   { name: "not found", open: goto("/settings/nowhere"), ready: heading("Page not found") },
 ];

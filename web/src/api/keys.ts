@@ -11,4 +11,10 @@ export const keys = {
   roles: ["roles"] as const,
   permissions: ["permissions"] as const,
   workspaces: ["workspaces"] as const,
+  audit: ["audit-events"] as const,
+  teams: ["teams"] as const,
+  teamAssignments: ["team-role-assignments"] as const,
+  stacks: ["stacks"] as const,
+  components: ["components"] as const,
+  flavors: ["flavors"] as const,
 };

@@ -1,7 +1,12 @@
 /** Wire types, taken from the server's own definitions so the two cannot drift. */
 export type {
+  WireComponent as Component,
+  WireFlavor as Flavor,
   WireRole as Role,
   WireSession as Session,
+  WireStack as Stack,
+  WireTeam as Team,
+  WireTeamRoleAssignment as TeamRoleAssignment,
   WireUser as User,
   WireUserRoleAssignment as RoleAssignment,
   WireWorkspace as Workspace,
@@ -14,6 +19,7 @@ export type {
   TeamAbility,
   UserAbility,
   UserStatus,
+  WorkspaceAbility,
 } from "../../../src/core/abilities.js";
 export type { Permission } from "../../../src/core/permissions.js";
 

@@ -1,5 +1,5 @@
 /** The logged-in user in the header: who they are, their settings, and logging out. */
-import { Avatar, Menu, Text, UnstyledButton } from "@mantine/core";
+import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useNavigate } from "react-router";
 import { useLogout } from "../api/session";
 import type { User } from "../api/types";
@@ -21,10 +21,12 @@ export function UserMenu({ user }: { user: User }) {
   return (
     <Menu position="bottom-end" width={220} withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account menu for ${user.name}`}>
-          <Avatar color="blue" radius="xl" size={36}>
+        {/* Named by hidden text, not aria-label: the initials shown ("JD") are not in the name. */}
+        <UnstyledButton>
+          <Avatar color="blue" radius="xl" size={36} aria-hidden>
             {initials(user)}
           </Avatar>
+          <VisuallyHidden>Account menu for {user.name}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,0 +1,56 @@
+/**
+ * Sharing, unsharing or deleting a stack or component, confirmed first. The server may still
+ * refuse for what the data says (a shared stack holding a private component, a component in a
+ * stack); its message is shown here in place.
+ */
+import { Text } from "@mantine/core";
+import { useDeleteShareable, useSetShared, type ShareableKind } from "../../api/shareables";
+import { FormModal } from "../../components/FormModal";
+import { useToast } from "../../components/Toaster";
+
+export type ShareableAction = "share" | "unshare" | "delete";
+
+interface Props {
+  kind: ShareableKind;
+  action: ShareableAction;
+  /** "stack prod" or "orchestrator kubeflow". */
+  what: string;
+  id: string;
+  workspace: string;
+  onClose: () => void;
+}
+
+const VERB: Record<ShareableAction, string> = { share: "Share", unshare: "Unshare", delete: "Delete" };
+
+export function ShareableActionModal({ kind, action, what, id, workspace, onClose }: Props) {
+  const setShared = useSetShared(kind);
+  const remove = useDeleteShareable(kind);
+  const notify = useToast();
+  const mutation = action === "delete" ? remove : setShared;
+  const done = { share: "shared", unshare: "unshared", delete: "deleted" }[action];
+  const onSuccess = () => {
+    notify(`${what[0]?.toUpperCase()}${what.slice(1)} ${done}.`);
+    onClose();
+  };
+  const submit = () =>
+    action === "delete" ? remove.mutate(id, { onSuccess }) : setShared.mutate({ id, shared: action === "share" }, { onSuccess });
+  const explanation = {
+    share: `Everyone who can read workspace ${workspace} will see it and can use it.`,
+    unshare: "Only you will see it. Others' stacks cannot keep using it.",
+    delete: "This cannot be undone.",
+  }[action];
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={`${VERB[action]} ${what}?`}
+      submitLabel={VERB[action]}
+      danger={action === "delete"}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      error={mutation.error}
+    >
+      <Text size="sm">{explanation}</Text>
+    </FormModal>
+  );
+}
