@@ -25,8 +25,8 @@ export interface FieldSpec {
   /** Qualified column, e.g. `users.name`. */
   column: string;
   /**
-   * A lower-cased twin to sort by first (e.g. `users.name_key`), so names sort as people read
-   * them ("alice", "Bob", "carol") rather than capitals first; `column` then breaks ties.
+   * A lower-cased twin to sort by instead (e.g. `users.name_key`), so names sort as people read
+   * them ("alice", "Bob", "carol") rather than capitals first, in the same order on every store.
    */
   sortKey?: string;
 }
@@ -154,8 +154,8 @@ export interface PageOptions {
 }
 
 /**
- * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort key if
- * any, the sort column, then id). `query` must already carry the visibility rule and the filters, and select the rows.
+ * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort key or
+ * column, then id). `query` must already carry the visibility rule and the filters, and select the rows.
  */
 export async function fetchPage<Row>(
   query: Pageable<Row>,
@@ -168,9 +168,10 @@ export async function fetchPage<Row>(
   checkPageInRange(params, total);
   const sortField = spec[params.sortField];
   const direction = params.sortDesc ? "desc" : "asc";
-  const keyed = sortField?.sortKey ? query.orderBy(sortField.sortKey, direction) : query;
-  const items: Row[] = await keyed
-    .orderBy(sortField?.column ?? idColumn, direction)
+  // A sort key alone, not its column after it: PostgreSQL orders the column by the database's
+  // collation, which may put "Prod" and "prod" the other way round from SQLite and MariaDB.
+  const items: Row[] = await query
+    .orderBy(sortField?.sortKey ?? sortField?.column ?? idColumn, direction)
     .orderBy(idColumn, direction)
     .limit(params.size)
     .offset((params.page - 1) * params.size)

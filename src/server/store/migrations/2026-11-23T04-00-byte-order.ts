@@ -3,8 +3,10 @@
  * one (`en_US.UTF-8` or an ICU locale): it ignores punctuation at first ("bob_1" before "bob-2"
  * or after it, depending on the rest) and places "é" beside "e". SQLite and MariaDB (after
  * 03-00-exact-text) order by code point, so a list sorted by name came back in a different order
- * on PostgreSQL. This gives every text column the "C" collation, which orders UTF-8 by code point
- * too. No-op on SQLite and MariaDB. Frozen in time: it imports nothing from the app.
+ * on PostgreSQL. Names sort by their lower-cased `name_key` twins; this gives those columns the
+ * "C" collation, which orders UTF-8 by code point too. Only those: the names themselves keep the
+ * database's collation, so that `lower(name) = lower(?)` in filters folds both sides alike.
+ * No-op on SQLite and MariaDB. Frozen in time: it imports nothing from the app.
  */
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 
@@ -22,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-      and c.data_type in ('text', 'character varying') and c.table_name not like 'cohort_migration%'
+      and c.column_name = 'name_key'
     order by c.table_name, c.ordinal_position`.execute(db);
   const byTable = new Map<string, string[]>();
   for (const c of columns.rows) {
