@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { loadConfig } from "../src/server/config.js";
 import { startServer } from "../src/server/main.js";
-import { apiClient, expectStatus } from "../test/helpers/http.js";
+import { apiClient, expectStatus, type Api } from "../test/helpers/http.js";
 import { launchBrowser } from "../test/web/helpers/browser.js";
 import { ensureDashboardBuilt } from "../test/web/helpers/build.js";
 
@@ -45,8 +45,14 @@ async function seed(url: string): Promise<{ invitePath: string }> {
   await expectStatus(await admin.put(`/api/v1/users/${katherine.id}`, { active: false }), 200, "deactivate");
   const invited = await post("/api/v1/users", { name: "margaret" });
   await post("/api/v1/role_assignments", { user: invited.id, role: roleId("guest") });
-  await post("/api/v1/workspaces", { name: "research", description: "Experiments and notebooks of the research group." });
+  const research = await post("/api/v1/workspaces", { name: "research", description: "Experiments and notebooks of the research group." });
   await post("/api/v1/workspaces", { name: "production", description: "Pipelines that ship models." });
+  const ada = (await admin.get("/api/v1/users/ada")).body;
+  const alan = (await admin.get("/api/v1/users/alan")).body;
+  const platform = await post("/api/v1/teams", { name: "ml-platform", users: [ada.id, alan.id] });
+  await post("/api/v1/team_role_assignments", { team: platform.id, role: roleId("admin"), workspace: research.id });
+  await post("/api/v1/teams", { name: "reviewers", users: [alan.id] });
+  await seedStacks(admin, url);
   // A second session of the admin, so the sessions table has something to end.
   await anon.request("POST", "/api/v1/login", {
     form: { username: "default", password: ADMIN_PASSWORD },
@@ -54,6 +60,36 @@ async function seed(url: string): Promise<{ invitePath: string }> {
   });
   const params = new URLSearchParams({ user: invited.id, username: invited.name, token: invited.activation_token });
   return { invitePath: `/signup?${params.toString()}` };
+}
+
+/** Shared infrastructure in `default`, registered by Ada, and the admin's own private experiment. */
+async function seedStacks(admin: Api, url: string): Promise<void> {
+  const anon = apiClient(url);
+  const login = await anon.request("POST", "/api/v1/login", { form: { username: "ada", password: MEMBER_PASSWORD } });
+  const ada = apiClient(url, (expectStatus(login, 200, "login ada").body as { access_token: string }).access_token);
+  const ws = (await admin.get("/api/v1/workspaces/default")).body;
+  const register = async (api: Api, kind: "components" | "stacks", body: Record<string, unknown>) => {
+    const me = (await api.get("/api/v1/current-user")).body;
+    const reply = await api.post(`/api/v1/workspaces/${ws.id}/${kind}`, { user: me.id, workspace: ws.id, ...body });
+    return expectStatus(reply, 200, `register ${String(body.name)}`).body as { id: string };
+  };
+  const component = (api: Api, name: string, type: string, flavor: string, configuration: object, shared: boolean) =>
+    register(api, "components", { name, type, flavor, configuration, is_shared: shared });
+  const kubeflow = await component(ada, "kubeflow", "orchestrator", "kubeflow", { kubernetes_context: "gke-prod" }, true);
+  const s3 = await component(ada, "s3-artifacts", "artifact_store", "s3", { path: "s3://cohort-artifacts" }, true);
+  const ecr = await component(ada, "ecr", "container_registry", "aws", { uri: "123456789.dkr.ecr.eu-west-1.amazonaws.com" }, true);
+  await register(ada, "stacks", {
+    name: "production",
+    description: "Kubeflow on GKE with S3 artifacts.",
+    is_shared: true,
+    components: { orchestrator: [kubeflow.id], artifact_store: [s3.id], container_registry: [ecr.id] },
+  });
+  const local = await component(admin, "scratch", "artifact_store", "local", { path: "/tmp/scratch" }, false);
+  await register(admin, "stacks", {
+    name: "notebook",
+    is_shared: false,
+    components: { orchestrator: [kubeflow.id], artifact_store: [local.id] },
+  });
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -98,17 +134,30 @@ async function main(): Promise<void> {
     await page.getByRole("textbox", { name: "Sign-up link" }).waitFor();
     await shoot(page, "invite-link");
     await page.getByRole("button", { name: "Done" }).click();
-    for (const section of ["roles", "workspaces", "personal"]) {
+    for (const section of ["teams", "roles", "workspaces", "personal"]) {
       await page.goto(`/settings/${section}`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       await shoot(page, section);
     }
+    for (const section of ["stacks", "components"]) {
+      await page.goto(`/${section}`);
+      await page.getByRole("region", { name: /in default$/ }).waitFor();
+      await shoot(page, section);
+    }
+    await page.goto("/stacks");
+    await page.getByRole("button", { name: "Register stack" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("staging");
+    await shoot(page, "register-stack");
+    await page.keyboard.press("Escape");
     const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
     await phone.addCookies(await desktop.cookies());
     const small = await phone.newPage();
     await small.goto("/settings/members");
     await small.getByRole("heading", { name: "Members" }).waitFor();
     await shoot(small, "members-phone");
+    await small.goto("/stacks");
+    await small.getByRole("region", { name: /in default$/ }).waitFor();
+    await shoot(small, "stacks-phone");
   } finally {
     await browser.close();
     await server.close();
