@@ -134,6 +134,26 @@ describeInBrowser("stacks and components", () => {
     expectNoConsoleErrors(bob);
   });
 
+  it("a failing list says so with the server's message and recovers on retry", async () => {
+    const profile = await d.profile();
+    const { page } = profile;
+    const user = await createActiveUser(d.server, d.admin, ["read", "write"]);
+    await logIn(page, user.user.name, user.password);
+    await page.route("**/api/v1/workspaces/*/stacks?*", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ detail: ["ValueError", "The store is not reachable."] }),
+      }),
+    );
+    await page.goto("/stacks");
+    const alert = page.getByRole("alert").filter({ hasText: "Could not load stacks" });
+    await alert.getByText("The store is not reachable.").waitFor();
+    await page.unroute("**/api/v1/workspaces/*/stacks?*");
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await rowOf(page, "default").waitFor();
+  });
+
   it("a reader sees stacks and components but no register or share control; pages fit a phone", async () => {
     const owner = await createActiveUser(d.server, d.admin, ["read", "write"]);
     const ws = (await d.admin.get("/api/v1/workspaces/default")).body;
