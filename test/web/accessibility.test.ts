@@ -77,6 +77,7 @@ const SETTINGS: Stop[] = [
   { name: "components", open: goto("/components"), ready: heading("Components") },
   opensDialog("register component dialog", "/components", "Register component", /^Register a component/),
   { name: "personal", open: goto("/settings/personal"), ready: heading("Personal settings") },
+  { name: "audit log", open: goto("/settings/audit"), ready: heading("Audit log") },
   { name: "not found", open: goto("/settings/nowhere"), ready: heading("Page not found") },
 ];
 

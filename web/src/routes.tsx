@@ -7,6 +7,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SignupPage } from "./pages/SignupPage";
 import { StacksPage } from "./pages/StacksPage";
+import { AuditPage } from "./pages/settings/AuditPage";
 import { MembersPage } from "./pages/settings/MembersPage";
 import { PersonalPage } from "./pages/settings/PersonalPage";
 import { RolesPage } from "./pages/settings/RolesPage";
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: "settings/teams", element: <TeamsPage /> },
       { path: "settings/roles", element: <RolesPage /> },
       { path: "settings/workspaces", element: <WorkspacesPage /> },
+      { path: "settings/audit", element: <AuditPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

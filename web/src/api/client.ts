@@ -9,7 +9,8 @@ const BASE = "/api/v1";
 const CSRF_COOKIE = "cohort_csrf";
 const CSRF_HEADER = "x-csrf-token";
 
-export type Query = Record<string, string | number | undefined>;
+/** A list given twice (e.g. `created=gte:…&created=lt:…`) is an array. */
+export type Query = Record<string, string | number | readonly string[] | undefined>;
 
 export interface RequestOptions {
   json?: unknown;
@@ -40,7 +41,9 @@ export function forgetSessionCookie(): void {
 
 function urlFor(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined && one !== "") params.append(key, String(one));
+  }
   const search = params.toString();
   return `${BASE}${path}${search ? `?${search}` : ""}`;
 }
@@ -62,8 +65,7 @@ export interface Exchange<T> {
   headers: Headers;
 }
 
-/** One request; the answer's headers too, for the few that carry something beside the body. */
-export async function exchange<T>(method: string, path: string, options: RequestOptions = {}): Promise<Exchange<T>> {
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json" };
   let body: string | undefined;
   if (options.json !== undefined) {
@@ -77,11 +79,28 @@ export async function exchange<T>(method: string, path: string, options: Request
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
   }
-  const response = await fetch(urlFor(path, options.query), { method, headers, body, credentials: "same-origin" });
+  return fetch(urlFor(path, options.query), { method, headers, body, credentials: "same-origin" });
+}
+
+function failure(response: Response, parsed: unknown): ApiError {
+  return errorFromBody(response.status, parsed === UNREADABLE ? undefined : parsed);
+}
+
+/** One request; the answer's headers too, for the few that carry something beside the body. */
+export async function exchange<T>(method: string, path: string, options: RequestOptions = {}): Promise<Exchange<T>> {
+  const response = await send(method, path, options);
   const parsed = parseBody(await response.text());
-  if (!response.ok) throw errorFromBody(response.status, parsed === UNREADABLE ? undefined : parsed);
+  if (!response.ok) throw failure(response, parsed);
   if (parsed === UNREADABLE) throw new ApiError(response.status, "The server sent an answer the dashboard cannot read.", null);
   return { body: parsed as T, headers: response.headers };
+}
+
+/** A GET answered with text that is not one JSON document, such as JSON lines. */
+export async function getText(path: string, query?: Query): Promise<string> {
+  const response = await send("GET", path, { query });
+  const text = await response.text();
+  if (!response.ok) throw failure(response, parseBody(text));
+  return text;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

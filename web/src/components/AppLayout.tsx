@@ -32,6 +32,7 @@ export const SETTINGS_SECTIONS: readonly Section[] = [
   { to: "/settings/teams", label: "Teams", ability: "teams:read" },
   { to: "/settings/roles", label: "Roles", ability: "roles:read" },
   { to: "/settings/workspaces", label: "Workspaces", ability: "workspaces:read" },
+  { to: "/settings/audit", label: "Audit log", ability: "audit:read" },
 ];
 
 export function AppLayout({ user, children }: { user: User; children: ReactNode }) {

@@ -2,11 +2,12 @@
  * Settings → Members: every user with status, roles, teams and created date; search and paging;
  * inviting; and per member the actions the server's abilities allow.
  */
-import { Button, Group, Pagination, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useAbilities } from "../../api/abilities";
 import { MEMBERS_PAGE_SIZE, useUsers } from "../../api/users";
+import { ListPaging } from "../../components/ListPaging";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { MemberDialogs, type MemberDialog } from "./members/MemberDialogs";
@@ -47,23 +48,7 @@ export function MembersPage() {
           {(list) => (
             <>
               <MembersTable users={list.items} abilities={abilities.data?.users ?? {}} onAction={setDialog} search={debounced} />
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" c="dimmed" aria-live="polite">
-                  {list.total === 0
-                    ? "No members found."
-                    : `Showing ${(list.index - 1) * MEMBERS_PAGE_SIZE + 1}–${(list.index - 1) * MEMBERS_PAGE_SIZE + list.items.length} of ${list.total}`}
-                </Text>
-                {list.total_pages > 1 && (
-                  <Pagination
-                    total={list.total_pages}
-                    value={page}
-                    onChange={setPage}
-                    size="sm"
-                    getItemProps={(p) => ({ "aria-label": `Page ${p}` })}
-                    getControlProps={(control) => ({ "aria-label": `${control[0]?.toUpperCase()}${control.slice(1)} page` })}
-                  />
-                )}
-              </Group>
+              <ListPaging list={list} size={MEMBERS_PAGE_SIZE} onPage={setPage} empty="No members found." />
             </>
           )}
         </QueryState>
