@@ -52,9 +52,14 @@ describeEachDialect("abilities", (dialect) => {
   it("a user without read sees no targets at all", async () => {
     const nobody = await createActiveUser(t.server, t.admin);
     const other = await createUser(t.admin);
-    const body = await abilitiesOf(nobody.api, { users: other.id });
+    const team = (await t.admin.post(`${API}/teams`, { name: uniqueName("team"), users: [other.id] })).body;
+    const ws = await getWorkspace(t.admin, "default");
+    const shared = await registerStack(await callerOf(t.admin), ws, { shared: true });
+    const component = shared.components.orchestrator![0]!;
+    const body = await abilitiesOf(nobody.api, { users: other.id, teams: team.id, stacks: shared.id, components: component.id });
     assert.equal(body.global["users:read"], false);
-    assert.deepEqual(body.users, {});
+    assert.equal(body.global["teams:read"], false);
+    for (const kind of ["users", "teams", "stacks", "components"]) assert.deepEqual(body[kind], {}, kind);
   });
 
   it("built-in roles and the default workspace are read-only even for an admin", async () => {
