@@ -2,6 +2,8 @@
  * Concurrent conflicting requests keep the invariants (SPEC §10), on every dialect:
  * - equal creates (same name, same role assignment) racing each other: exactly one 200, the rest
  *   409, whether the duplicate is caught by the service's check or by the unique index underneath;
+ * - different creates at the same moment all succeed: a deadlock between them is retried, never
+ *   answered with a 500;
  * - one invitation token raced by several activations: exactly one wins, the rest get the 401;
  * - a burst of failed logins larger than the lockout limit still locks: no more than the limit are
  *   ever checked against the password, per username and per source address.
@@ -82,6 +84,14 @@ describeEachDialect("concurrent equal creates, activations and logins", (dialect
         assertOneWinner(replies, `${kind.what} race ${round}`, 409);
         for (const r of replies.filter((r) => r.status === 409)) assert.equal(r.body.detail[0], "EntityExistsError");
       }
+    });
+  }
+
+  for (const kind of CREATES) {
+    it(`different ${kind.what} creates at once: every one succeeds`, async () => {
+      const bodies = await Promise.all(Array.from({ length: RACERS }, () => kind.body(t.admin)));
+      const replies = await Promise.all(bodies.map((body) => t.admin.post(kind.path, body)));
+      assert.deepEqual(statusCounts(replies), { 200: RACERS }, `${kind.what}:\n${describeReplies(replies)}`);
     });
   }
 

@@ -2,10 +2,11 @@
  * What every service function gets: the store and the configuration. Services are plain functions
  * over this context and one Actor; none of them knows HTTP.
  */
+import { setTimeout } from "node:timers/promises";
 import type { Config } from "../config.js";
 import { Conflict } from "../errors.js";
 import type { Db } from "../store/db.js";
-import { isUniqueViolation, lockAccessGuard } from "../store/dialect.js";
+import { isRetryableAbort, isUniqueViolation, lockAccessGuard } from "../store/dialect.js";
 import type { Q } from "../store/repos/users.js";
 
 export interface Ctx {
@@ -20,20 +21,32 @@ export interface TxOptions {
   conflict?: string | (() => Conflict);
 }
 
+/** Attempts at a transaction the database aborts as a deadlock victim, before giving up. */
+const ATTEMPTS = 5;
+
 /**
  * Runs `fn` in one transaction: everything it writes, audit event included, lands together or not
- * at all. Unique-index violations become a 409 with the caller's message.
+ * at all. Unique-index violations become a 409 with the caller's message. A transaction the
+ * database aborted to break a deadlock wrote nothing, so it runs again after a short random pause
+ * (concurrent inserts into the same indexes deadlock on MariaDB now and then); `fn` must therefore
+ * only write through `q`.
  */
 export async function transaction<T>(ctx: Ctx, fn: (q: Q) => Promise<T>, options: TxOptions = {}): Promise<T> {
-  try {
-    return await ctx.db.kysely.transaction().execute(async (q) => {
-      if (options.guard) await lockAccessGuard(q, ctx.db.dialect);
-      return fn(q);
-    });
-  } catch (err) {
-    if (isUniqueViolation(err) && options.conflict) {
-      throw typeof options.conflict === "string" ? new Conflict(options.conflict) : options.conflict();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.kysely.transaction().execute(async (q) => {
+        if (options.guard) await lockAccessGuard(q, ctx.db.dialect);
+        return fn(q);
+      });
+    } catch (err) {
+      if (isRetryableAbort(err) && attempt < ATTEMPTS) {
+        await setTimeout(Math.random() * 10 * attempt);
+        continue;
+      }
+      if (isUniqueViolation(err) && options.conflict) {
+        throw typeof options.conflict === "string" ? new Conflict(options.conflict) : options.conflict();
+      }
+      throw err;
     }
-    throw err;
   }
 }

@@ -14,6 +14,10 @@ const FOREIGN_KEY_CODES = new Set([
   "ER_ROW_IS_REFERENCED_2",
 ]);
 
+// A transaction the database chose to abort so that others could go on: PostgreSQL's
+// deadlock_detected and serialization_failure, MariaDB's deadlock. Running it again succeeds.
+const RETRYABLE_CODES = new Set(["40P01", "40001", "ER_LOCK_DEADLOCK"]);
+
 function codeOf(err: unknown): string | undefined {
   if (err && typeof err === "object" && "code" in err) return String((err as { code: unknown }).code);
   return undefined;
@@ -21,6 +25,10 @@ function codeOf(err: unknown): string | undefined {
 
 export function isUniqueViolation(err: unknown): boolean {
   return UNIQUE_CODES.has(codeOf(err) ?? "");
+}
+
+export function isRetryableAbort(err: unknown): boolean {
+  return RETRYABLE_CODES.has(codeOf(err) ?? "");
 }
 
 export function isForeignKeyViolation(err: unknown): boolean {
