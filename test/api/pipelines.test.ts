@@ -7,10 +7,11 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, describe, it } from "node:test";
-import type { WirePipeline, WireRun, WireWorkspace } from "../../src/server/presenters/wire.js";
+import type { WireRun, WireWorkspace } from "../../src/server/presenters/wire.js";
 import { describeEachDialect } from "../helpers/dialects.js";
-import { createActiveUser, uniqueName } from "../helpers/fixtures.js";
-import { expectStatus, type Body } from "../helpers/http.js";
+import { createActiveUser } from "../helpers/fixtures.js";
+import { expectStatus } from "../helpers/http.js";
+import { createPipeline, createRun, pipelineBody, runBody } from "../helpers/pipelines.js";
 import { useTestServer } from "../helpers/server.js";
 import {
   API,
@@ -83,40 +84,6 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
     guest = await callerOf((await createActiveUser(t.server, t.admin, ["read"])).api);
     scoped = await callerOf((await createWorkspaceUser(t.server, t.admin, ws2, ["read", "write"])).api);
   });
-
-  const pipelineBody = (caller: Caller, ws: WireWorkspace, extra: Body = {}) => ({
-    user: caller.user.id,
-    workspace: ws.id,
-    name: uniqueName("pipeline"),
-    version: "1",
-    version_hash: "5f1c0d",
-    docstring: "Trains the model.",
-    spec: { version: "0.3", steps: [] },
-    ...extra,
-  });
-
-  async function createPipeline(caller: Caller, ws: WireWorkspace, extra: Body = {}): Promise<WirePipeline> {
-    const reply = await caller.api.post(`${API}/workspaces/${ws.id}/pipelines`, pipelineBody(caller, ws, extra));
-    return expectStatus(reply, 200, "create pipeline").body as WirePipeline;
-  }
-
-  const runBody = (caller: Caller, ws: WireWorkspace, extra: Body = {}) => ({
-    user: caller.user.id,
-    workspace: ws.id,
-    name: uniqueName("run"),
-    status: "running",
-    start_time: "2026-11-23T08:03:18.991451",
-    pipeline_configuration: { name: "training", enable_cache: true },
-    num_steps: 3,
-    client_version: "0.40.3",
-    client_environment: { python_version: "3.10.12" },
-    ...extra,
-  });
-
-  async function createRun(caller: Caller, ws: WireWorkspace, extra: Body = {}): Promise<WireRun> {
-    const reply = await caller.api.post(`${API}/workspaces/${ws.id}/runs`, runBody(caller, ws, extra));
-    return expectStatus(reply, 200, "create run").body as WireRun;
-  }
 
   describe("pipelines", () => {
     it("create, get, list, update, delete, with ZenML's fields in order", async () => {
@@ -198,6 +165,16 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
         "EntityExistsError",
         `Unable to create pipeline run: A pipeline run with name '${run.name}' already exists.`,
       ]);
+      for (const end_time of ["2026-02-30T08:00:00", "2026-11-31T08:00:00", "2026-11-23T24:00:00"]) {
+        const impossible = await bob.api.put(`${API}/runs/${run.id}`, { end_time });
+        assert.equal(impossible.status, 422, `${end_time}: ${JSON.stringify(impossible.body)}`);
+        assert.match(String(impossible.body.detail[1]), /end_time.*must be a time/);
+      }
+      assert.equal(
+        (await alice.api.get(`${API}/runs/${run.id}`)).body.end_time,
+        "2026-11-23T08:10:00.500000",
+        "an impossible time changes nothing",
+      );
       const sameId = await alice.api.post(`${API}/workspaces/${ws1.id}/runs`, runBody(alice, ws1, { id }));
       assert.deepEqual(sameId.body.detail, [
         "EntityExistsError",

@@ -7,18 +7,25 @@ import { EXECUTION_STATUSES } from "../stack-components.js";
 import { longText, name, text, uuid } from "./common.js";
 import { jsonObject } from "./stacks.js";
 
-const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * A time as Python clients send it (`2026-11-23T08:03:18.991451`, with or without a zone; no zone
  * means UTC, as ZenML stores it), turned into the stored form: UTC, microseconds, no zone.
  */
+/** Date.parse rolls an impossible day over ("2026-02-30" is 2 March); a time must name a real one. */
+function isCalendarDate(date: string): boolean {
+  const [year = 0, month = 0, day = 0] = date.split("-").map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
+
 export const isoTime = z
   .string()
   .max(40)
   .transform((value, ctx) => {
     const m = ISO_TIME.exec(value.trim());
-    const ms = m ? Date.parse(`${m[1]}T${m[2]}${m[4] ?? "Z"}`) : NaN;
+    const ms = m && isCalendarDate(m[1] ?? "") ? Date.parse(`${m[1]}T${m[2]}${m[4] ?? "Z"}`) : NaN;
     if (!m || Number.isNaN(ms)) {
       ctx.addIssue({ code: "custom", message: "must be a time like 2026-11-23T08:03:18.991451" });
       return z.NEVER;
