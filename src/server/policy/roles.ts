@@ -13,6 +13,14 @@ export function authorizeReadRoles(actor: Actor): void {
   requirePermission(actor, "read");
 }
 
+/**
+ * Before a role named in the path is looked up: editing and deleting roles needs `write` globally,
+ * and a refusal must not tell whether the role exists.
+ */
+export function authorizeChangeRoles(actor: Actor): void {
+  requirePermission(actor, "write");
+}
+
 export function authorizeCreateRole(actor: Actor, permissions: readonly Permission[]): void {
   requirePermission(actor, "write");
   requireHolds(actor, permissions, null);

@@ -24,6 +24,14 @@ export function authorizeReadTeams(actor: Actor): void {
   requirePermission(actor, "read");
 }
 
+/**
+ * Before a team named in the path is looked up: changing teams needs `write` globally, and a
+ * refusal must not tell whether the team exists.
+ */
+export function authorizeChangeTeams(actor: Actor): void {
+  requirePermission(actor, "write");
+}
+
 /** A new team carries no roles yet, so its creator may be among its first members. */
 export function authorizeCreateTeam(actor: Actor): void {
   requirePermission(actor, "write");

@@ -21,6 +21,32 @@ export function authorizeCreateUser(actor: Actor): void {
   requirePermission(actor, "write");
 }
 
+const EMAIL_OPT_IN_FOR_OTHERS = "Users can not opt in on behalf of another user.";
+
+/** Whether a path's user (a name or an id) is the actor, told before looking it up. */
+function namesActor(actor: Actor, asked: string): boolean {
+  const key = asked.toLowerCase();
+  return key === actor.id || key === actor.name.toLowerCase();
+}
+
+/**
+ * The checks that come before a user named in the path is looked up, so that a refusal is the same
+ * whether that user exists or not (otherwise it tells who exists). Changing another user needs
+ * `write` globally; the self-service routes let through whoever names themselves.
+ */
+export function authorizeChangeUsers(actor: Actor): void {
+  requirePermission(actor, "write");
+}
+
+export function authorizeUpdateUserRequest(actor: Actor, asked: string): void {
+  if (!namesActor(actor, asked)) authorizeChangeUsers(actor);
+}
+
+export function authorizeEmailOptInRequest(actor: Actor, asked: string): void {
+  requirePermission(actor, "me");
+  forbidWhen(!namesActor(actor, asked), EMAIL_OPT_IN_FOR_OTHERS);
+}
+
 /**
  * Editing a user through `PUT /users/{id}`. Oneself needs `me` for profile fields (or `write`);
  * others need `write`. Nobody sets another user's password (they issue a new activation link),
@@ -71,5 +97,5 @@ export function authorizeDeactivateUser(actor: Actor, target: UserTarget): void 
 /** `PUT /users/{id}/email-opt-in`: only for oneself. */
 export function authorizeEmailOptIn(actor: Actor, target: UserTarget): void {
   requirePermission(actor, "me");
-  forbidWhen(actor.id !== target.id, "Users can not opt in on behalf of another user.");
+  forbidWhen(actor.id !== target.id, EMAIL_OPT_IN_FOR_OTHERS);
 }

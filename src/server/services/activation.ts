@@ -9,7 +9,7 @@ import { digest, newActivationToken, sameDigest } from "../auth/tokens.js";
 import { AuthorizationFailed } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
-import { authorizeDeactivateUser } from "../policy/users.js";
+import { authorizeChangeUsers, authorizeDeactivateUser } from "../policy/users.js";
 import { presentUser } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
 import { flag, toFlag } from "../store/dialect.js";
@@ -73,6 +73,7 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
  * invite link" action). The old token and every session of the user die with it.
  */
 export async function deactivateUser(ctx: Ctx, actor: Actor, nameOrId: string): Promise<WireUser> {
+  authorizeChangeUsers(actor);
   const target = await requireUser(ctx.db.kysely, nameOrId);
   authorizeDeactivateUser(actor, target);
   const token = newActivationToken();

@@ -1,7 +1,7 @@
 /** `PUT /users/{id}/email-opt-in`: the dashboard's email prompt, for oneself only. */
 import type { EmailOptIn } from "../../core/schemas/users.js";
 import type { Actor } from "../policy/actor.js";
-import { authorizeEmailOptIn } from "../policy/users.js";
+import { authorizeEmailOptIn, authorizeEmailOptInRequest } from "../policy/users.js";
 import { presentUser } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
 import { toFlag } from "../store/dialect.js";
@@ -12,6 +12,7 @@ import { transaction, type Ctx } from "./context.js";
 import { requireFreeIdentity, requireUser, viewFor } from "./users.js";
 
 export async function setEmailOptIn(ctx: Ctx, actor: Actor, nameOrId: string, body: EmailOptIn): Promise<WireUser> {
+  authorizeEmailOptInRequest(actor, nameOrId);
   const target = await requireUser(ctx.db.kysely, nameOrId);
   authorizeEmailOptIn(actor, target);
   const email = body.email ? body.email : null;

@@ -7,6 +7,8 @@ import type { Actor } from "../policy/actor.js";
 import { authorizeReadAssignment, authorizeWriteAssignment } from "../policy/assignments.js";
 import { readableWorkspaces } from "../policy/can.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
+import { authorizeReadTeams } from "../policy/teams.js";
+import { authorizeListUsers } from "../policy/users.js";
 import { presentTeamAssignments, presentUserAssignments } from "../presenters/assignments.js";
 import type { WireTeamRoleAssignment, WireUserRoleAssignment } from "../presenters/wire.js";
 import type { ListParams, Page } from "../store/list-query.js";
@@ -35,6 +37,8 @@ interface Principal {
 
 interface PrincipalKind<Wire> {
   kind: "user" | "team";
+  /** Reading one principal's assignments reads the principal: a global resource (SPEC §4). */
+  authorizeRead(actor: Actor): void;
   resolve(q: Q, id: string): Promise<Principal>;
   /** The users whose permissions the assignment changes. */
   affectedUsers(q: Q, id: string): Promise<string[]>;
@@ -43,6 +47,7 @@ interface PrincipalKind<Wire> {
 
 export const USERS: PrincipalKind<WireUserRoleAssignment> = {
   kind: "user",
+  authorizeRead: authorizeListUsers,
   resolve: (q, id) => requireUser(q, id),
   affectedUsers: async (_q, id) => [id],
   present: presentUserAssignments,
@@ -50,6 +55,7 @@ export const USERS: PrincipalKind<WireUserRoleAssignment> = {
 
 export const TEAMS: PrincipalKind<WireTeamRoleAssignment> = {
   kind: "team",
+  authorizeRead: authorizeReadTeams,
   resolve: (q, id) => requireTeam(q, id),
   affectedUsers: async (q, id) =>
     (await q.selectFrom("team_member").select("user_id").where("team_id", "=", id).execute()).map((r) => r.user_id),
@@ -78,6 +84,7 @@ export async function listRoleAssignments<W>(
 ): Promise<Page<W>> {
   const q = ctx.db.kysely;
   const scope = filter.workspace ? [(await requireWorkspace(ctx, actor, filter.workspace)).id] : readableWorkspaces(actor);
+  if (filter.principal) kind.authorizeRead(actor);
   const principalId = filter.principal ? (await kind.resolve(q, filter.principal)).id : undefined;
   const page = await listAssignments(q, params, { principal: kind.kind, workspaces: scope, principalId });
   return { ...page, items: await kind.present(q, page.items) };

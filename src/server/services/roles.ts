@@ -3,7 +3,13 @@ import type { RoleCreate, RoleUpdate } from "../../core/schemas/roles.js";
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
-import { authorizeCreateRole, authorizeDeleteRole, authorizeReadRoles, authorizeUpdateRole } from "../policy/roles.js";
+import {
+  authorizeChangeRoles,
+  authorizeCreateRole,
+  authorizeDeleteRole,
+  authorizeReadRoles,
+  authorizeUpdateRole,
+} from "../policy/roles.js";
 import { presentRole } from "../presenters/roles.js";
 import type { WireRole } from "../presenters/wire.js";
 import { flag, toFlag } from "../store/dialect.js";
@@ -63,6 +69,7 @@ export async function createRole(ctx: Ctx, actor: Actor, body: RoleCreate): Prom
 }
 
 export async function updateRole(ctx: Ctx, actor: Actor, nameOrId: string, body: RoleUpdate): Promise<WireRole> {
+  authorizeChangeRoles(actor);
   const role = await requireRole(ctx.db.kysely, nameOrId);
   authorizeUpdateRole(actor, roleTarget(role), body.permissions);
   return transaction(
@@ -90,6 +97,7 @@ export async function updateRole(ctx: Ctx, actor: Actor, nameOrId: string, body:
 }
 
 export async function deleteRole(ctx: Ctx, actor: Actor, nameOrId: string): Promise<void> {
+  authorizeChangeRoles(actor);
   const role = await requireRole(ctx.db.kysely, nameOrId);
   await transaction(
     ctx,

@@ -3,7 +3,13 @@ import type { TeamCreate, TeamUpdate } from "../../core/schemas/teams.js";
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
-import { authorizeCreateTeam, authorizeDeleteTeam, authorizeReadTeams, authorizeUpdateTeam } from "../policy/teams.js";
+import {
+  authorizeChangeTeams,
+  authorizeCreateTeam,
+  authorizeDeleteTeam,
+  authorizeReadTeams,
+  authorizeUpdateTeam,
+} from "../policy/teams.js";
 import { presentTeam, presentTeams } from "../presenters/teams.js";
 import type { WireTeam } from "../presenters/wire.js";
 import type { ListParams, Page } from "../store/list-query.js";
@@ -73,6 +79,7 @@ export async function createTeam(ctx: Ctx, actor: Actor, body: TeamCreate): Prom
 }
 
 export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body: TeamUpdate): Promise<WireTeam> {
+  authorizeChangeTeams(actor);
   const team = await requireTeam(ctx.db.kysely, nameOrId);
   return transaction(
     ctx,
@@ -101,6 +108,7 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
 }
 
 export async function deleteTeam(ctx: Ctx, actor: Actor, nameOrId: string): Promise<void> {
+  authorizeChangeTeams(actor);
   const team = await requireTeam(ctx.db.kysely, nameOrId);
   await transaction(
     ctx,

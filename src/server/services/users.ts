@@ -5,7 +5,15 @@ import { digest, newActivationToken } from "../auth/tokens.js";
 import { BadRequest, Conflict, NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
-import { authorizeCreateUser, authorizeDeleteUser, authorizeListUsers, authorizeUpdateUser, canSeeEmail } from "../policy/users.js";
+import {
+  authorizeChangeUsers,
+  authorizeCreateUser,
+  authorizeDeleteUser,
+  authorizeListUsers,
+  authorizeUpdateUser,
+  authorizeUpdateUserRequest,
+  canSeeEmail,
+} from "../policy/users.js";
 import { presentUser, presentUsers, type UserView } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
 import { flag, toFlag } from "../store/dialect.js";
@@ -112,6 +120,7 @@ export async function createUser(ctx: Ctx, actor: Actor, body: UserCreate): Prom
 }
 
 export async function updateUser(ctx: Ctx, actor: Actor, nameOrId: string, body: UserUpdate): Promise<WireUser> {
+  authorizeUpdateUserRequest(actor, nameOrId);
   const target = await requireUser(ctx.db.kysely, nameOrId);
   authorizeUpdateUser(actor, target, body, ctx.config.defaultUserName);
   return applyUserUpdate(ctx, actor, target, body);
@@ -171,6 +180,7 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
 }
 
 export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, transferTo?: string): Promise<void> {
+  authorizeChangeUsers(actor);
   const target = await requireUser(ctx.db.kysely, nameOrId);
   authorizeDeleteUser(actor, target, ctx.config.defaultUserName);
   await transaction(

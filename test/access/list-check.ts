@@ -1,0 +1,59 @@
+/**
+ * Lists against single gets, per live actor: a list must show exactly the ids whose single GET
+ * answers 200 to that actor, and its `total` must count them. A list refused as a whole (403)
+ * shows nothing; one refused as unreadable (404, a workspace the actor cannot read) must hide a
+ * scope whose items no single GET shows either.
+ */
+import type { Api } from "../helpers/http.js";
+import { LIVE_ACTORS } from "./actors.js";
+import type { ListInstance, ListSource } from "./list-sources.js";
+import type { World } from "./world.js";
+
+export interface ListTally {
+  lists: number;
+  gets: number;
+  failures: string[];
+}
+
+const itemsOf = (body: unknown): { id: string }[] => (Array.isArray(body) ? body : ((body as { items?: { id: string }[] })?.items ?? []));
+
+async function checkInstance(w: World, actor: string, api: Api, source: ListSource, list: ListInstance, tally: ListTally): Promise<void> {
+  const fail = (message: string) => tally.failures.push(`${list.path} as ${actor}: ${message}`);
+  // Listing first makes what a first list makes (the caller's default stacks), so the store
+  // read next holds everything the list can show.
+  await api.get(list.path, { size: "10000" });
+  const universe = await list.universe(w.server.running.runtime.ctx.db.kysely);
+  const gettable: string[] = [];
+  for (const id of universe) {
+    const reply = await api.get(source.single(id));
+    tally.gets++;
+    if (reply.status === 200) gettable.push(id);
+    else if (reply.status !== 404 && reply.status !== 403) fail(`GET ${source.single(id)} answered ${reply.status}`);
+  }
+  const reply = await api.get(list.path, { size: "10000" });
+  tally.lists++;
+  if (reply.status === 403) return;
+  if (reply.status === 404) {
+    if (gettable.length > 0) fail(`the list is hidden (404) but single gets show ${gettable.join(", ")}`);
+    return;
+  }
+  if (reply.status !== 200) {
+    fail(`answered ${reply.status} ${JSON.stringify(reply.body)}`);
+    return;
+  }
+  const listed = itemsOf(reply.body).map((i) => i.id);
+  const extra = listed.filter((id) => !gettable.includes(id));
+  const missing = gettable.filter((id) => !listed.includes(id));
+  if (extra.length > 0) fail(`lists ${extra.join(", ")}, which single gets hide`);
+  if (missing.length > 0) fail(`hides ${missing.join(", ")}, which single gets show`);
+  const total = (reply.body as { total?: number }).total;
+  if (total !== undefined && total !== gettable.length) fail(`total is ${total}, single gets show ${gettable.length}`);
+}
+
+export async function checkLists(w: World, sources: Record<string, ListSource>, tally: ListTally): Promise<void> {
+  for (const source of Object.values(sources)) {
+    for (const list of source.instances(w)) {
+      for (const actor of LIVE_ACTORS) await checkInstance(w, actor, w.actors.byName[actor].api, source, list, tally);
+    }
+  }
+}
