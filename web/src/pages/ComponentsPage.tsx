@@ -11,7 +11,7 @@ import { ActionsHeader, ScrollTable } from "../components/ScrollTable";
 import { WorkspaceScoped } from "../components/WorkspaceScoped";
 import { typeLabel } from "./stacks/component-types";
 import { RegisterComponentModal } from "./stacks/RegisterComponentModal";
-import { ShareableActionModal, type ShareableAction } from "./stacks/ShareableActionModal";
+import { ShareableActionModal, shareableActions, type ShareableAction } from "./stacks/ShareableActionModal";
 import { Owner, SharedBadge } from "./stacks/ShareableCells";
 
 type Dialog = { kind: "register"; workspace: Workspace } | { kind: ShareableAction; component: Component; workspace: Workspace };
@@ -54,7 +54,6 @@ function ComponentsTable({ workspace, onAction }: { workspace: Workspace; onActi
         >
           {page.items.map((component) => {
             const can = abilities.data?.components[component.id];
-            const act = (kind: ShareableAction) => () => onAction({ kind, component, workspace });
             return (
               <Table.Tr key={component.id}>
                 <Table.Td>
@@ -80,11 +79,7 @@ function ComponentsTable({ workspace, onAction }: { workspace: Workspace; onActi
                 <Table.Td>
                   <ActionMenu
                     what={`${typeLabel(component.type).toLowerCase()} ${component.name}`}
-                    actions={[
-                      can?.share && { label: "Share…", onClick: act("share") },
-                      can?.unshare && { label: "Unshare…", onClick: act("unshare") },
-                      can?.delete && { label: "Delete…", danger: true, onClick: act("delete") },
-                    ]}
+                    actions={shareableActions(can, (kind) => onAction({ kind, component, workspace }))}
                   />
                 </Table.Td>
               </Table.Tr>

@@ -11,7 +11,7 @@ import { ActionsHeader, ScrollTable } from "../components/ScrollTable";
 import { WorkspaceScoped } from "../components/WorkspaceScoped";
 import { typeLabel } from "./stacks/component-types";
 import { RegisterStackModal } from "./stacks/RegisterStackModal";
-import { ShareableActionModal, type ShareableAction } from "./stacks/ShareableActionModal";
+import { ShareableActionModal, shareableActions, type ShareableAction } from "./stacks/ShareableActionModal";
 import { Owner, SharedBadge } from "./stacks/ShareableCells";
 
 type Dialog = { kind: "register"; workspace: Workspace } | { kind: ShareableAction; stack: Stack; workspace: Workspace };
@@ -51,7 +51,6 @@ function StacksTable({ workspace, onAction }: { workspace: Workspace; onAction: 
         >
           {page.items.map((stack) => {
             const can = abilities.data?.stacks[stack.id];
-            const act = (kind: ShareableAction) => () => onAction({ kind, stack, workspace });
             return (
               <Table.Tr key={stack.id}>
                 <Table.Td>
@@ -76,11 +75,7 @@ function StacksTable({ workspace, onAction }: { workspace: Workspace; onAction: 
                 <Table.Td>
                   <ActionMenu
                     what={`stack ${stack.name}`}
-                    actions={[
-                      can?.share && { label: "Share…", onClick: act("share") },
-                      can?.unshare && { label: "Unshare…", onClick: act("unshare") },
-                      can?.delete && { label: "Delete…", danger: true, onClick: act("delete") },
-                    ]}
+                    actions={shareableActions(can, (kind) => onAction({ kind, stack, workspace }))}
                   />
                 </Table.Td>
               </Table.Tr>

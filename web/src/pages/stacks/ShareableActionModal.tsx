@@ -5,6 +5,8 @@
  */
 import { Text } from "@mantine/core";
 import { useDeleteShareable, useSetShared, type ShareableKind } from "../../api/shareables";
+import type { AbilitySet, ShareableAbility } from "../../api/types";
+import type { Action } from "../../components/ActionMenu";
 import { FormModal } from "../../components/FormModal";
 import { useToast } from "../../components/Toaster";
 
@@ -21,6 +23,12 @@ interface Props {
 }
 
 const VERB: Record<ShareableAction, string> = { share: "Share", unshare: "Unshare", delete: "Delete" };
+
+/** A row's menu: the actions the abilities allow, each opening this dialog. */
+export function shareableActions(can: AbilitySet<ShareableAbility> | undefined, open: (action: ShareableAction) => void): Action[] {
+  const allowed = (["share", "unshare", "delete"] as const).filter((action) => can?.[action]);
+  return allowed.map((action) => ({ label: `${VERB[action]}…`, danger: action === "delete", onClick: () => open(action) }));
+}
 
 export function ShareableActionModal({ kind, action, what, id, workspace, onClose }: Props) {
   const setShared = useSetShared(kind);
