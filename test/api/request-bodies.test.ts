@@ -65,6 +65,12 @@ describeEachDialect("request bodies", (dialect) => {
     assertRejected(await t.admin.post("/api/v1/users", { full_name: "No Name" }), 422, /body -> name: field required/);
     assertRejected(await t.admin.post("/api/v1/users", { name: 42 }), 422, /body -> name/);
     assertRejected(await t.admin.post("/api/v1/users", [{ name: uniqueName() }]), 422, /body/);
+    const ws = (await t.admin.get("/api/v1/workspaces/default")).body as { id: string };
+    const me = (await t.admin.get("/api/v1/current-user")).body as { id: string };
+    const stacks = `/api/v1/workspaces/${ws.id}/stacks`;
+    const stack = { name: uniqueName("stack"), components: {}, user: me.id };
+    assertRejected(await t.admin.post(stacks, stack), 422, /body -> workspace: field required/);
+    assertRejected(await t.admin.post(stacks, { ...stack, workspace: "default" }), 422, /body -> workspace: must be a UUID/);
   });
 
   it("malformed JSON is a 422, with or without a Content-Type", async () => {

@@ -14,7 +14,9 @@ export const name = z
 
 export const text = z.string().max(255, "must be at most 255 characters");
 export const longText = z.string().max(10_000, "must be at most 10000 characters");
-export const uuid = z.uuid({ message: "must be a UUID" });
-export const email = z.email({ message: "must be an email address" }).max(255);
+/** A format's message for a value that is there; a missing one keeps zod's own, read as "field required". */
+const whenGiven = (message: string) => (issue: { input: unknown }) => (issue.input === undefined ? undefined : message);
+export const uuid = z.uuid({ error: whenGiven("must be a UUID") });
+export const email = z.email({ error: whenGiven("must be an email address") }).max(255);
 /** Passwords are checked by the server's policy (length, common list); here only their type. */
 export const password = z.string().max(1024, "is too long");
