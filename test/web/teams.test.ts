@@ -62,6 +62,14 @@ describeInBrowser("teams", () => {
     await expectAccessible(page, "team roles dialog");
     await roles.getByRole("button", { name: "Give role" }).click();
     await roles.getByRole("button", { name: "Revoke guest everywhere" }).waitFor();
+    // One workspace only, then taken back.
+    await roles.getByRole("combobox", { name: "Role to give" }).click();
+    await page.getByRole("option", { name: "guest", exact: true }).click();
+    await roles.getByRole("combobox", { name: "Where" }).click();
+    await page.getByRole("option", { name: "Workspace default" }).click();
+    await roles.getByRole("button", { name: "Give role" }).click();
+    await roles.getByRole("button", { name: "Revoke guest in default" }).click();
+    await roles.getByRole("button", { name: "Revoke guest in default" }).waitFor({ state: "detached" });
     await roles.getByRole("button", { name: "Cancel" }).click();
     await row().getByText("guest everywhere").waitFor();
     assert.equal(await seesMembers(memberProfile.page), true, "the team's role reaches its member");

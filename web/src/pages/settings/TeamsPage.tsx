@@ -50,7 +50,7 @@ export function TeamsPage() {
           ) : (
             <ScrollTable
               label="Teams"
-              minWidth={640}
+              minWidth={520}
               head={
                 <Table.Tr>
                   <Table.Th>Team</Table.Th>

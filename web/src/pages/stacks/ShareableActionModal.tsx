@@ -44,7 +44,10 @@ export function ShareableActionModal({ kind, action, what, id, workspace, onClos
     action === "delete" ? remove.mutate(id, { onSuccess }) : setShared.mutate({ id, shared: action === "share" }, { onSuccess });
   const explanation = {
     share: `Everyone who can read workspace ${workspace} will see it and can use it.`,
-    unshare: "Only you will see it. Others' stacks cannot keep using it.",
+    unshare:
+      kind === "stacks"
+        ? "Only you will see it."
+        : "Only you will see it. A component held by a shared stack, or by someone else's stack, stays shared until it is taken out.",
     delete: "This cannot be undone.",
   }[action];
   return (
