@@ -16,7 +16,17 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's CSP allows scripts from 'self' only: no inline module preload polyfill.
     modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 1024,
+    rolldownOptions: {
+      output: {
+        // Pages are chunks of their own (routes.tsx), and so are the parts of Mantine only some pages
+        // use, so the login page does not carry the tables and menus. React, the router and the
+        // query cache serve every page and change less often than the app: one chunk of their own
+        // stays cached across releases.
+        codeSplitting: {
+          groups: [{ name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/, priority: 2 }],
+        },
+      },
+    },
   },
   server: {
     proxy: { "/api": "http://127.0.0.1:8237" },

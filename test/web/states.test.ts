@@ -5,7 +5,7 @@
 import { it } from "node:test";
 import { ADMIN_NAME, ADMIN_PASSWORD } from "../helpers/server.js";
 import { describeInBrowser } from "./helpers/browser.js";
-import { logIn, useDashboard } from "./helpers/dashboard.js";
+import { expectNoConsoleErrors, logIn, useDashboard } from "./helpers/dashboard.js";
 
 describeInBrowser("loading and error states", () => {
   const d = useDashboard();
@@ -39,5 +39,21 @@ describeInBrowser("loading and error states", () => {
     await page.route("**/api/v1/roles?*", (route) => route.abort("connectionrefused"));
     await page.goto("/settings/roles");
     await page.getByText("Cannot reach the server. Check your connection and try again.").waitFor();
+  });
+
+  it("a page whose code cannot be fetched says so and offers a reload", async () => {
+    const profile = await d.profile();
+    const { page } = profile;
+    await logIn(page, ADMIN_NAME, ADMIN_PASSWORD);
+    // As after an update: the chunks of the build this tab started from are gone.
+    const chunk = "**/assets/RolesPage-*.js";
+    await page.route(chunk, (route) => route.fulfill({ status: 404, contentType: "application/json", body: "{}" }));
+    await page.getByRole("link", { name: "Roles" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "This page could not be loaded" });
+    await alert.waitFor();
+    await page.unroute(chunk);
+    await alert.getByRole("button", { name: "Reload" }).click();
+    await page.getByRole("heading", { name: "Roles", level: 1 }).waitFor();
+    expectNoConsoleErrors(profile);
   });
 });

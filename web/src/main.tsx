@@ -3,9 +3,10 @@ import "@mantine/core/styles.css";
 import "./styles.css";
 import { MantineProvider } from "@mantine/core";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
+import { Loading } from "./components/QueryState";
 import { ToastProvider } from "./components/Toaster";
 import { createQueryClient } from "./queryClient";
 import { router } from "./routes";
@@ -19,7 +20,9 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={createQueryClient()}>
         <ToastProvider>
-          <RouterProvider router={router} />
+          <Suspense fallback={<Loading what="the dashboard" />}>
+            <RouterProvider router={router} />
+          </Suspense>
         </ToastProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,18 +1,24 @@
-/** Every page of the dashboard and its address. The server serves index.html for each of them. */
+/**
+ * Every page of the dashboard and its address. The server serves index.html for each of them.
+ * Pages load on first visit (lazy-page.ts); the Suspense boundaries are in main.tsx (pages
+ * without a session) and RequireSession (inside the frame, which stays while a page loads).
+ */
 import { createBrowserRouter } from "react-router";
-import { RequireSession } from "./components/RequireSession";
-import { HomeRedirect } from "./pages/HomeRedirect";
-import { ComponentsPage } from "./pages/ComponentsPage";
-import { LoginPage } from "./pages/LoginPage";
-import { NotFoundPage } from "./pages/NotFoundPage";
-import { SignupPage } from "./pages/SignupPage";
-import { StacksPage } from "./pages/StacksPage";
-import { AuditPage } from "./pages/settings/AuditPage";
-import { MembersPage } from "./pages/settings/MembersPage";
-import { PersonalPage } from "./pages/settings/PersonalPage";
-import { RolesPage } from "./pages/settings/RolesPage";
-import { TeamsPage } from "./pages/settings/TeamsPage";
-import { WorkspacesPage } from "./pages/settings/WorkspacesPage";
+import { lazyPage } from "./lib/lazy-page";
+
+const RequireSession = lazyPage(() => import("./components/RequireSession"), "RequireSession");
+const HomeRedirect = lazyPage(() => import("./pages/HomeRedirect"), "HomeRedirect");
+const ComponentsPage = lazyPage(() => import("./pages/ComponentsPage"), "ComponentsPage");
+const LoginPage = lazyPage(() => import("./pages/LoginPage"), "LoginPage");
+const NotFoundPage = lazyPage(() => import("./pages/NotFoundPage"), "NotFoundPage");
+const SignupPage = lazyPage(() => import("./pages/SignupPage"), "SignupPage");
+const StacksPage = lazyPage(() => import("./pages/StacksPage"), "StacksPage");
+const AuditPage = lazyPage(() => import("./pages/settings/AuditPage"), "AuditPage");
+const MembersPage = lazyPage(() => import("./pages/settings/MembersPage"), "MembersPage");
+const PersonalPage = lazyPage(() => import("./pages/settings/PersonalPage"), "PersonalPage");
+const RolesPage = lazyPage(() => import("./pages/settings/RolesPage"), "RolesPage");
+const TeamsPage = lazyPage(() => import("./pages/settings/TeamsPage"), "TeamsPage");
+const WorkspacesPage = lazyPage(() => import("./pages/settings/WorkspacesPage"), "WorkspacesPage");
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },

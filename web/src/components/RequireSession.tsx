@@ -3,6 +3,7 @@
  * brings them back here afterwards.
  */
 import { Center } from "@mantine/core";
+import { Suspense } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { useCurrentUser } from "../api/session";
 import { AppLayout } from "./AppLayout";
@@ -26,7 +27,9 @@ export function RequireSession() {
   }
   return (
     <AppLayout user={me.data}>
-      <Outlet />
+      <Suspense fallback={<Loading what="the page" />}>
+        <Outlet />
+      </Suspense>
     </AppLayout>
   );
 }
