@@ -5,12 +5,13 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./vite-precompress.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here("."),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: here("../dist/web"),
     emptyOutDir: true,

@@ -32,7 +32,9 @@ function sendIndex(reply: FastifyReply) {
 export const dashboardRoutes: RouteModule = async (app) => {
   const { default: fastifyStatic } = await import("@fastify/static");
   // serve: false: the plugin's own routes cannot carry an access declaration, so ours do.
-  await app.register(fastifyStatic, { root: WEB_DIR, serve: false });
+  // preCompressed: the build writes .br and .gz beside each asset (web/vite-precompress.ts), sent
+  // to browsers that accept them; the server itself compresses nothing.
+  await app.register(fastifyStatic, { root: WEB_DIR, serve: false, preCompressed: true });
   const page = { config: { access: "public" as const }, schema: { hide: true } };
 
   app.get("/assets/*", page, (request, reply) => {
