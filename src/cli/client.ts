@@ -3,12 +3,13 @@
  * turned into ApiError with the server's message. It knows nothing of where the API lives; that is
  * the transport's business.
  */
-import { ApiError, apiErrorMessage } from "./errors.js";
+import { ApiError, apiErrorMessage, CliError } from "./errors.js";
 import type { Transport, TransportRequest } from "./transport.js";
 
 export const API_PREFIX = "/api/v1";
 
-export type QueryValue = string | number | boolean | undefined | null;
+/** A list repeats its parameter (`created=gte:…&created=lt:…`, a time range). */
+export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 export type Query = Readonly<Record<string, QueryValue>>;
 
 /** A page of a list, as every list route answers (SPEC §6 "Lists"). */
@@ -32,10 +33,21 @@ function withQuery(url: string, query: Query | undefined): string {
   if (!query) return url;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) params.append(key, String(value));
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null) params.append(key, String(one));
+    }
   }
   const text = params.toString();
   return text ? `${url}?${text}` : url;
+}
+
+/** An error body as JSON, or null when it is something else (a proxy's HTML page). */
+function parseOrNull(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 }
 
 interface CallOptions {
@@ -56,6 +68,21 @@ export class Client {
   }
 
   async call<T>(method: TransportRequest["method"], apiPath: string, options: CallOptions = {}): Promise<T> {
+    const text = await this.send(method, apiPath, options);
+    try {
+      return (text ? JSON.parse(text) : null) as T;
+    } catch {
+      throw new CliError(`The server answered ${method} ${apiPath} with something that is not JSON.`);
+    }
+  }
+
+  /** A GET whose answer is not JSON (the audit log as JSON lines), as text. */
+  text(apiPath: string, query?: Query): Promise<string> {
+    return this.send("GET", apiPath, { query });
+  }
+
+  /** Sends one request; a refusal becomes an ApiError with the server's message. */
+  private async send(method: TransportRequest["method"], apiPath: string, options: CallOptions): Promise<string> {
     const headers: Record<string, string> = { accept: "application/json" };
     let body: string | undefined;
     if (options.form) {
@@ -66,17 +93,8 @@ export class Client {
       body = JSON.stringify(options.json);
     }
     const response = await this.transport.send({ method, url: withQuery(API_PREFIX + apiPath, options.query), headers, body });
-    let parsed: unknown = null;
-    if (response.text) {
-      try {
-        parsed = JSON.parse(response.text);
-      } catch {
-        if (response.status < 400)
-          throw new ApiError(response.status, `The server answered ${method} ${apiPath} with something that is not JSON.`);
-      }
-    }
-    if (response.status >= 400) throw new ApiError(response.status, apiErrorMessage(response.status, parsed));
-    return parsed as T;
+    if (response.status >= 400) throw new ApiError(response.status, apiErrorMessage(response.status, parseOrNull(response.text)));
+    return response.text;
   }
 
   get<T>(apiPath: string, query?: Query): Promise<T> {

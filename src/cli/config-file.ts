@@ -15,6 +15,18 @@ export interface StoredConfig {
   username?: string;
   /** The active workspace (a name), `default` when unset. */
   workspace?: string;
+  /**
+   * The active stack of each workspace: workspace id → stack id (ids, so renames keep them). A
+   * connection's stacks belong to its server: connect and disconnect start without any.
+   */
+  stacks?: Record<string, string>;
+}
+
+/** The `stacks` map as read: string ids only, anything else dropped. */
+function stackMap(value: unknown): Record<string, string> | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string");
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -42,6 +54,8 @@ export function readConfig(dir: string): StoredConfig {
       const value = (parsed as Record<string, unknown>)[key];
       if (typeof value === "string" && value) out[key] = value;
     }
+    const stacks = stackMap((parsed as Record<string, unknown>).stacks);
+    if (stacks) out.stacks = stacks;
     return out;
   } catch {
     throw new CliError(`The CLI config ${configPath(dir)} is not valid JSON: fix it or delete it.`);
@@ -59,11 +73,11 @@ export function writeConfig(dir: string, config: StoredConfig): void {
 }
 
 /** Reads, changes and writes the config; `undefined` values remove their key. */
-export function updateConfig(dir: string, patch: Partial<Record<keyof StoredConfig, string | undefined>>): StoredConfig {
+export function updateConfig(dir: string, patch: { [K in keyof StoredConfig]?: StoredConfig[K] | undefined }): StoredConfig {
   const next: StoredConfig = { ...readConfig(dir) };
-  for (const [key, value] of Object.entries(patch) as [keyof StoredConfig, string | undefined][]) {
+  for (const [key, value] of Object.entries(patch) as [keyof StoredConfig, StoredConfig[keyof StoredConfig]][]) {
     if (value === undefined) delete next[key];
-    else next[key] = value;
+    else Object.assign(next, { [key]: value });
   }
   writeConfig(dir, next);
   return next;

@@ -5,6 +5,11 @@
 import { path, type Client } from "./client.js";
 import type { WireRole, WireTeam, WireUser, WireWorkspace } from "./wire.js";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether what the user typed is an id (routes that take ids only need names looked up first). */
+export const isId = (nameOrId: string) => UUID.test(nameOrId);
+
 export const getUser = (client: Client, nameOrId: string) => client.get<WireUser>(path`/users/${nameOrId}`);
 export const getRole = (client: Client, nameOrId: string) => client.get<WireRole>(path`/roles/${nameOrId}`);
 export const getTeam = (client: Client, nameOrId: string) => client.get<WireTeam>(path`/teams/${nameOrId}`);

@@ -20,6 +20,11 @@ export function say(line = ""): void {
 /** ZenML's marker of the active row (its `:point_right:`). */
 export const POINTER = "👉";
 
+/** ZenML's SHARED cell of stack and component tables. */
+export function sharedMark(shared: boolean): string {
+  return shared ? "✅" : "➖";
+}
+
 /** A Python-style list, as ZenML prints lists: `['write', 'read', 'me']`. */
 export function pythonList(values: readonly unknown[]): string {
   return `[${values.map((v) => `'${String(v)}'`).join(", ")}]`;

@@ -5,6 +5,8 @@
  */
 import { Command } from "commander";
 import { VERSION } from "../server/version.js";
+import { registerAuditCommands } from "./commands/audit.js";
+import { registerComponentCommands } from "./commands/component.js";
 import { registerConnectionCommands } from "./commands/connection.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerLocalServerCommands } from "./commands/local-server.js";
@@ -12,6 +14,8 @@ import { registerPermissionCommands } from "./commands/permission.js";
 import { registerRoleCommands } from "./commands/role.js";
 import { registerServerCommands } from "./commands/server.js";
 import { registerSessionCommands } from "./commands/session.js";
+import { registerStackCommands } from "./commands/stack.js";
+import { registerTeamCommands } from "./commands/team.js";
 import { registerUserCommands } from "./commands/user.js";
 import { registerWorkspaceCommands } from "./commands/workspace.js";
 import type { CliContext } from "./context.js";
@@ -28,7 +32,9 @@ function oneLineError(text: string, write: (s: string) => void): void {
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("cohort")
-    .description("Cohort: users, roles and workspaces of a Cohort server, or of the local store when not connected")
+    .description(
+      "Cohort: users, roles, teams, workspaces, stacks and components of a Cohort server, or of the local store when not connected",
+    )
     .version(VERSION, "--version", "print Cohort's version")
     .helpCommand(false)
     .showSuggestionAfterError(true)
@@ -42,7 +48,11 @@ export function buildProgram(ctx: CliContext): Command {
   registerUserCommands(program, ctx);
   registerPermissionCommands(program, ctx);
   registerRoleCommands(program, ctx);
+  registerTeamCommands(program, ctx);
   registerWorkspaceCommands(program, ctx);
+  registerStackCommands(program, ctx);
+  registerComponentCommands(program, ctx);
   registerSessionCommands(program, ctx);
+  registerAuditCommands(program, ctx);
   return program;
 }

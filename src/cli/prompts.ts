@@ -50,3 +50,11 @@ export async function ask(question: Ask): Promise<string> {
   if (question.secret) return prompts.password({ message: `${question.message}:`, mask: "*" });
   return prompts.input({ message: `${question.message}:`, default: question.default, required: true });
 }
+
+/** Asks before something that cannot be undone; without a terminal, `yesFlag` must say yes. */
+export async function confirm(message: string, yesFlag: string): Promise<boolean> {
+  if (!canPrompt())
+    throw new UsageError(`${message} Give ${yesFlag} to confirm (standard input is not a terminal, so there is no prompt).`);
+  const prompts = await import("@inquirer/prompts");
+  return prompts.confirm({ message, default: false });
+}

@@ -3,14 +3,20 @@
  * loaded at run time by importing these).
  */
 export type {
+  WireComponent,
+  WireFlavor,
+  WirePipeline,
   WireRole,
+  WireRun,
   WireSession,
+  WireStack,
   WireTeam,
   WireTeamRoleAssignment,
   WireUser,
   WireUserRoleAssignment,
   WireWorkspace,
 } from "../server/presenters/wire.js";
+export type { WireAuditEvent } from "../server/services/audit.js";
 
 export interface LoginResponse {
   access_token: string;

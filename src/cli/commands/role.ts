@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { PERMISSIONS } from "../../core/permissions.js";
 import { path } from "../client.js";
 import type { CliContext } from "../context.js";
-import { UsageError } from "../errors.js";
+import { checkListEdit, editedList } from "../list-edit.js";
 import { getRole } from "../lookup.js";
 import { addListOptions, choiceList, listQuery, outputFormat } from "../options.js";
 import { printPage, say, type Column } from "../output.js";
@@ -28,14 +28,16 @@ interface UpdateOptions {
 async function update(ctx: CliContext, nameOrId: string, options: UpdateOptions): Promise<void> {
   const add = options.addPermission ?? [];
   const remove = options.removePermission ?? [];
-  if (add.some((p) => remove.includes(p))) throw new UsageError("You can not add and remove the same permission.");
-  if (options.name === undefined && add.length === 0 && remove.length === 0) {
-    throw new UsageError("Nothing to update: give --name, --add-permission or --remove-permission.");
-  }
+  checkListEdit({
+    add,
+    remove,
+    what: "permission",
+    other: options.name !== undefined,
+    nothing: "Nothing to update: give --name, --add-permission or --remove-permission.",
+  });
   const client = await ctx.client();
   const role = await getRole(client, nameOrId);
-  const permissions =
-    add.length + remove.length > 0 ? [...new Set([...role.permissions, ...add])].filter((p) => !remove.includes(p)) : undefined;
+  const permissions = editedList<string>(role.permissions, add, remove);
   const updated = await client.put<WireRole>(path`/roles/${role.id}`, { name: options.name, permissions });
   say(`Updated role '${updated.name}'.`);
 }
