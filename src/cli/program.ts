@@ -11,6 +11,7 @@ import { registerConnectionCommands } from "./commands/connection.js";
 import { registerDbCommands } from "./commands/db.js";
 import { registerLocalServerCommands } from "./commands/local-server.js";
 import { registerPermissionCommands } from "./commands/permission.js";
+import { registerPipelineCommands } from "./commands/pipeline.js";
 import { registerRoleCommands } from "./commands/role.js";
 import { registerServerCommands } from "./commands/server.js";
 import { registerSessionCommands } from "./commands/session.js";
@@ -52,6 +53,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerWorkspaceCommands(program, ctx);
   registerStackCommands(program, ctx);
   registerComponentCommands(program, ctx);
+  registerPipelineCommands(program, ctx);
   registerSessionCommands(program, ctx);
   registerAuditCommands(program, ctx);
   return program;

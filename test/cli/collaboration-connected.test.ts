@@ -4,6 +4,8 @@
  * and the audit log is for admins.
  */
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { RunningServer } from "../../src/server/main.js";
 import { CAROL_PASSWORD, collaborationTests } from "./collaboration.js";
@@ -75,6 +77,41 @@ describe("cohort CLI collaboration commands, connected to a server", () => {
     assert.equal(made.code, 0, made.stderr);
     const described = await admin.run(["stack", "describe", "carols", "--output", "json"]);
     assert.equal((JSON.parse(described.stdout) as { user: { name: string } }).user.name, "default");
+  });
+
+  it("pipeline list, describe, runs list and delete (pipelines and runs come from ZenML clients, here the API)", async () => {
+    const { token } = JSON.parse(await readFile(join(admin.env.COHORT_CONFIG_DIR ?? "", "config.json"), "utf8")) as { token: string };
+    const api = async <T>(path: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      return (await response.json()) as T;
+    };
+    const [me, ws] = await Promise.all([api<{ id: string }>("/current-user"), api<{ id: string }>("/workspaces/default")]);
+    const owner = { user: me.id, workspace: ws.id };
+    const pipeline = await api<{ id: string }>(`/workspaces/${ws.id}/pipelines`, {
+      ...owner,
+      name: "training",
+      version: "1",
+      version_hash: "abc",
+      spec: {},
+    });
+    await api(`/workspaces/${ws.id}/runs`, { ...owner, name: "training-run-1", status: "completed", pipeline: pipeline.id });
+
+    const list = await admin.run(["pipeline", "list"]);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /│ training\s+│ 1\s+│ default\s+│ \['completed'\]\s+│/);
+    const runs = await admin.run(["pipeline", "runs", "list", "--pipeline_id", pipeline.id]);
+    assert.match(runs.stdout, /│ PIPELINE NAME\s+│ RUN NAME\s+│ RUN ID\s+│ STATUS\s+│ STACK\s+│ OWNER\s+│/);
+    assert.match(runs.stdout, /│ training\s+│ training-run-1\s+│ [0-9a-f-]{36} │ completed\s+│\s+│ default\s+│/);
+    const described = await admin.run(["pipeline", "describe", "training", "-v", "1", "--output", "json"]);
+    assert.equal((JSON.parse(described.stdout) as { id: string }).id, pipeline.id);
+    const deleted = await admin.run(["pipeline", "delete", "training", "-y"]);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.equal(deleted.stdout, "Deleted pipeline 'training' version '1'.\n");
   });
 
   it("the audit log is for admins: a guest gets the server's 403 message", async () => {
