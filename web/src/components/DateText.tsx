@@ -1,6 +1,15 @@
 /** A date or time from the API, in the viewer's locale, machine-readable for assistive tech. */
-import { formatDate, formatDateTime, parseUtc } from "../lib/dates";
+import { formatDate, formatDateTime, formatTimestamp, parseUtc } from "../lib/dates";
 
-export function DateText({ value, withTime = false }: { value: string; withTime?: boolean }) {
-  return <time dateTime={parseUtc(value).toISOString()}>{withTime ? formatDateTime(value) : formatDate(value)}</time>;
+interface Props {
+  value: string;
+  /** The time to the minute too. */
+  withTime?: boolean;
+  /** The time to the second (implies withTime). */
+  withSeconds?: boolean;
+}
+
+export function DateText({ value, withTime = false, withSeconds = false }: Props) {
+  const text = withSeconds ? formatTimestamp(value) : withTime ? formatDateTime(value) : formatDate(value);
+  return <time dateTime={parseUtc(value).toISOString()}>{text}</time>;
 }

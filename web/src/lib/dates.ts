@@ -8,6 +8,7 @@ export function parseUtc(value: string): Date {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const timestampFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 export function formatDate(value: string): string {
   return dateFormat.format(parseUtc(value));
@@ -15,4 +16,9 @@ export function formatDate(value: string): string {
 
 export function formatDateTime(value: string): string {
   return dateTimeFormat.format(parseUtc(value));
+}
+
+/** To the second, where the order of events within a minute matters (the audit log). */
+export function formatTimestamp(value: string): string {
+  return timestampFormat.format(parseUtc(value));
 }

@@ -12,7 +12,8 @@ const OUTCOME_COLORS: Record<AuditOutcome, string> = { success: "green", failure
 
 function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   return (
-    <Badge color={OUTCOME_COLORS[outcome] ?? "gray"} variant="light">
+    // Never narrower than its word: a crowded table would otherwise cut it to "SUCCE…".
+    <Badge color={OUTCOME_COLORS[outcome] ?? "gray"} variant="light" style={{ minWidth: "max-content" }}>
       {outcome}
     </Badge>
   );
@@ -55,7 +56,7 @@ export function AuditTable({ events, filtered }: { events: AuditEvent[]; filtere
                 <Code>{e.action}</Code> {targetOf(e)}
               </Text>
               <Text size="xs" c="dimmed">
-                <DateText value={e.created} withTime /> · {actorOf(e)}
+                <DateText value={e.created} withSeconds /> · {actorOf(e)}
                 {e.source && ` from ${e.source}`}
               </Text>
               <div>
@@ -89,7 +90,7 @@ export function AuditTable({ events, filtered }: { events: AuditEvent[]; filtere
         <Table.Tr key={e.id}>
           <Table.Td>
             <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-              <DateText value={e.created} withTime />
+              <DateText value={e.created} withSeconds />
             </Text>
           </Table.Td>
           <Table.Td>
