@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     await page.getByRole("textbox", { name: "Sign-up link" }).waitFor();
     await shoot(page, "invite-link");
     await page.getByRole("button", { name: "Done" }).click();
-    for (const section of ["teams", "roles", "workspaces", "personal"]) {
+    for (const section of ["teams", "roles", "workspaces", "personal", "audit"]) {
       await page.goto(`/settings/${section}`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       await shoot(page, section);
@@ -158,6 +158,9 @@ async function main(): Promise<void> {
     await small.goto("/stacks");
     await small.getByRole("region", { name: /in default$/ }).waitFor();
     await shoot(small, "stacks-phone");
+    await small.goto("/settings/audit");
+    await small.getByRole("list", { name: "Audit events" }).waitFor();
+    await shoot(small, "audit-phone");
   } finally {
     await browser.close();
     await server.close();
