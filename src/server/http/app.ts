@@ -5,7 +5,7 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { metrics } from "../observability/metrics.js";
+import { recordRequest } from "../observability/metrics.js";
 import type { Actor } from "../policy/actor.js";
 import type { Runtime } from "../runtime.js";
 import { VERSION } from "../version.js";
@@ -61,9 +61,7 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   });
   // Labels use the route pattern, never the raw URL, so ids cannot explode the series count.
   app.addHook("onResponse", (request, reply, done) => {
-    const labels = { method: request.method, route: request.routeOptions.url ?? "unmatched" };
-    metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
-    metrics.latency.observe(labels, reply.elapsedTime / 1000);
+    recordRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
   installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });

@@ -25,11 +25,15 @@ function check(body: unknown): void {
   }
 }
 
+/** Both hooks run on every request: callback style spares each a promise (a throw becomes the error answer). */
 export function installTextGuard(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request) => {
-    if (/%00/.test(request.url)) throw new ValidationFailed("url: must not contain NUL characters (%00)");
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (request.url.includes("%00")) throw new ValidationFailed("url: must not contain NUL characters (%00)");
+    done();
   });
-  app.addHook("preValidation", async (request) => {
-    check(request.body);
+  app.addHook("preValidation", (request, _reply, done) => {
+    // GET and HEAD requests have no parsed body.
+    if (request.body !== undefined) check(request.body);
+    done();
   });
 }

@@ -41,7 +41,10 @@ class Counter {
     readonly help: string,
   ) {}
   inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
+    this.incSeries(key(labels), by);
+  }
+  /** `inc` for a series whose key is already rendered. */
+  incSeries(k: string, by = 1): void {
     this.values.set(k, (this.values.get(k) ?? 0) + by);
   }
   render(): string {
@@ -59,12 +62,14 @@ class Histogram {
     readonly help: string,
   ) {}
   observe(labels: Labels, seconds: number): void {
-    const k = key(labels);
+    this.observeSeries(key(labels), seconds);
+  }
+  /** `observe` for a series whose key is already rendered. */
+  observeSeries(k: string, seconds: number): void {
     let s = this.series.get(k);
     if (!s) this.series.set(k, (s = { buckets: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 }));
-    LATENCY_BUCKETS.forEach((le, i) => {
-      if (seconds <= le) s.buckets[i] = (s.buckets[i] ?? 0) + 1;
-    });
+    const { buckets } = s;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (seconds <= (LATENCY_BUCKETS[i] as number)) buckets[i] = (buckets[i] as number) + 1;
     s.sum += seconds;
     s.count += 1;
   }
@@ -88,6 +93,35 @@ export const metrics = {
   lockouts: new Counter("cohort_login_lockouts_total", "Usernames locked after too many failed logins."),
   sessionsRevoked: new Counter("cohort_sessions_revoked_total", "Sessions ended by logout, revocation, password change or deactivation."),
 };
+
+/** The rendered keys of one route, method and status's series. */
+interface RequestSeries {
+  requests: string;
+  latency: string;
+}
+
+/**
+ * By route pattern, method and status: every request records itself here, and building its label
+ * objects and raw key (even only to find the rendered one) cost a few µs a request. The strings
+ * looked up are the router's and the parser's own, so each lookup only compares them. Bounded:
+ * routes are patterns, and methods and statuses are few.
+ */
+const requestSeries = new Map<string, Map<string, Map<number, RequestSeries>>>();
+
+/** Counts one answered HTTP request and records its latency. */
+export function recordRequest(method: string, route: string, status: number, seconds: number): void {
+  let byMethod = requestSeries.get(route);
+  if (!byMethod) requestSeries.set(route, (byMethod = new Map()));
+  let byStatus = byMethod.get(method);
+  if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+  let series = byStatus.get(status);
+  if (!series) {
+    series = { requests: key({ method, route, status: String(status) }), latency: key({ method, route }) };
+    byStatus.set(status, series);
+  }
+  metrics.requests.incSeries(series.requests);
+  metrics.latency.observeSeries(series.latency, seconds);
+}
 
 export function renderMetrics(): string {
   const memory = process.memoryUsage();
