@@ -9,7 +9,7 @@ import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import { createPool } from "mysql2";
 import pg from "pg";
 import type { Database } from "./schema.js";
-import { withStatementCache } from "./sqlite-statements.js";
+import { allowDirectReads, withStatementCache } from "./sqlite-statements.js";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 
@@ -46,7 +46,9 @@ export function openDatabase(url: string): Db {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const statements = withStatementCache(sqlite);
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    allowDirectReads(kysely, sqlite, statements);
     return { kysely, dialect, close: () => kysely.destroy() };
   }
   if (dialect === "postgres") {

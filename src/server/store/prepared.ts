@@ -12,6 +12,7 @@
 import { randomUUID } from "node:crypto";
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { Database } from "./schema.js";
+import { readDirectly } from "./sqlite-statements.js";
 
 type Q = Kysely<Database>;
 type Args = Record<string, string | readonly string[]>;
@@ -80,7 +81,8 @@ export function prepared<A extends Args, R>(build: (q: Q, args: A) => Compilable
       const value = args[slot.name];
       return slot.index === undefined ? value : value?.[slot.index];
     });
-    const result = await q.executeQuery<R>({ ...compiled, parameters });
-    return result.rows;
+    const query = { ...compiled, parameters };
+    const rows = readDirectly(q, query);
+    return rows ? (rows as R[]) : (await q.executeQuery<R>(query)).rows;
   };
 }

@@ -10,9 +10,16 @@
  * for every row, which cost as much as running the queries. Reading statements run in raw mode
  * (arrays) instead, and a function made once per statement from its column names turns each array
  * into the same object better-sqlite3 would have built, as one object literal.
+ *
+ * Direct reads: Kysely runs every query through its single-connection mutex and several promises
+ * (a few µs a query). The prepared hot-path queries (store/prepared.ts) instead run their
+ * statement at once when that is what the mutex would give them anyway: on the store itself (not
+ * a transaction's handle), while no transaction is open on the connection. Outside a transaction
+ * each statement runs synchronously, so it can never interleave with another query; inside one it
+ * would see the transaction's uncommitted writes, so it then waits its turn through Kysely.
  */
 import type SQLite from "better-sqlite3";
-import type { SqliteDatabase, SqliteStatement } from "kysely";
+import type { CompiledQuery, SqliteDatabase, SqliteStatement } from "kysely";
 
 /** Distinct query shapes kept; the least recently used one goes first. */
 const CAPACITY = 500;
@@ -45,6 +52,24 @@ function forKysely(statement: SQLite.Statement): SqliteStatement {
       for (const values of statement.iterate(parameters) as IterableIterator<unknown[]>) yield toRow(values);
     },
   };
+}
+
+/** What `readDirectly` runs a store's queries on, by the store's root Kysely instance. */
+const directReaders = new WeakMap<object, { sqlite: SQLite.Database; statements: SqliteDatabase }>();
+
+/** Lets `readDirectly` run reads on `store` (the Kysely instance over `statements`) directly. */
+export function allowDirectReads(store: object, sqlite: SQLite.Database, statements: SqliteDatabase): void {
+  directReaders.set(store, { sqlite, statements });
+}
+
+/**
+ * The rows of a reading query run now on a SQLite store, or undefined when it must go through
+ * Kysely: `q` is a transaction or not a SQLite store, or a transaction is open on the connection.
+ */
+export function readDirectly(q: object, query: CompiledQuery): unknown[] | undefined {
+  const reader = directReaders.get(q);
+  if (!reader || reader.sqlite.inTransaction) return undefined;
+  return reader.statements.prepare(query.sql).all(query.parameters);
 }
 
 export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
