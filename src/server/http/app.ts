@@ -12,7 +12,6 @@ import { VERSION } from "../version.js";
 import { installAccessControl, requireAccessDeclarations } from "./access.js";
 import { installBodyParsers } from "./body-parsers.js";
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from "./error-handler.js";
-import { installOpenApi } from "./openapi.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { routeModules } from "./routes/index.js";
 import { installSecurityHeaders } from "./security-headers.js";
@@ -66,8 +65,9 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   });
   installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });
 
-  // The CLI's in-process app never serves docs or the dashboard; skipping them keeps local commands fast.
-  if (!options.localActor) await installOpenApi(app);
+  // The CLI's in-process app never serves docs or the dashboard; skipping them (and loading their
+  // plugins) keeps local commands fast.
+  if (!options.localActor) await (await import("./openapi.js")).installOpenApi(app);
 
   for (const register of routeModules) await register(app, rt);
   if (!options.localActor) await dashboardRoutes(app, rt);

@@ -3,11 +3,12 @@
  * (`mariadb://` is accepted as an alias). Dialect quirks live in dialect.ts, not here.
  */
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
-import { createPool } from "mysql2";
-import pg from "pg";
+import type mysql from "mysql2";
+import type pg from "pg";
 import type { Database } from "./schema.js";
 import { allowDirectReads, withStatementCache } from "./sqlite-statements.js";
 
@@ -19,8 +20,12 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// COUNT(*) is a bigint in PostgreSQL; our counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
+/**
+ * The PostgreSQL and MySQL drivers load only for a store that uses them: together they took
+ * about a third of a second of every CLI command in local mode (SPEC §11), which opens a SQLite
+ * store. Both are CommonJS, so `require` loads them on the spot and opening stays synchronous.
+ */
+const require = createRequire(import.meta.url);
 
 export function dialectOf(url: string): DialectName {
   if (url.startsWith("sqlite:")) return "sqlite";
@@ -52,10 +57,14 @@ export function openDatabase(url: string): Db {
     return { kysely, dialect, close: () => kysely.destroy() };
   }
   if (dialect === "postgres") {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const { Pool, types } = require("pg") as typeof pg;
+    // COUNT(*) is a bigint in PostgreSQL; our counts fit in a double.
+    types.setTypeParser(20, (v) => Number(v));
+    const pool = new Pool({ connectionString: url, max: 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect, close: () => kysely.destroy() };
   }
+  const { createPool } = require("mysql2") as typeof mysql;
   const pool = createPool({ uri: url.replace(/^mariadb:/, "mysql:"), connectionLimit: 10, timezone: "Z" });
   const kysely = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   return { kysely, dialect, close: () => kysely.destroy() };
