@@ -42,9 +42,10 @@ export function authorizeUpdateUserRequest(actor: Actor, asked: string): void {
   if (!namesActor(actor, asked)) authorizeChangeUsers(actor);
 }
 
+/** Readers of users may learn that a user does not exist (404); to others, anyone else is refused alike. */
 export function authorizeEmailOptInRequest(actor: Actor, asked: string): void {
   requirePermission(actor, "me");
-  forbidWhen(!namesActor(actor, asked), EMAIL_OPT_IN_FOR_OTHERS);
+  forbidWhen(!namesActor(actor, asked) && !has(actor, "read"), EMAIL_OPT_IN_FOR_OTHERS);
 }
 
 /**
