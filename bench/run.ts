@@ -16,12 +16,13 @@ import { profileChildrenInto } from "./child.js";
 import type { Scenario } from "./context.js";
 import { DEFAULT_SETTINGS, type LoadSettings } from "./load.js";
 import { renderScenario, type ScenarioResult } from "./report.js";
+import { cli } from "./scenarios/cli.js";
 import { currentUser } from "./scenarios/current-user.js";
 import { loginLoad } from "./scenarios/login-load.js";
 import { memory } from "./scenarios/memory.js";
 import { usersList } from "./scenarios/users-list.js";
 
-const SCENARIOS: Scenario[] = [currentUser, usersList, loginLoad, memory];
+const SCENARIOS: Scenario[] = [currentUser, usersList, loginLoad, memory, cli];
 const DOC = join(REPO, "docs", "performance.md");
 const RESULTS_HEADING = "## Results";
 
