@@ -4,7 +4,7 @@
  * the transport's business.
  */
 import { ApiError, apiErrorMessage, CliError } from "./errors.js";
-import type { Transport, TransportRequest } from "./transport.js";
+import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
 
 export const API_PREFIX = "/api/v1";
 
@@ -63,26 +63,27 @@ export class Client {
     return this.transport.mode;
   }
 
-  get baseUrl(): string {
-    return this.transport.baseUrl;
+  async call<T>(method: TransportRequest["method"], apiPath: string, options: CallOptions = {}): Promise<T> {
+    return (await this.exchange<T>(method, apiPath, options)).body;
   }
 
-  async call<T>(method: TransportRequest["method"], apiPath: string, options: CallOptions = {}): Promise<T> {
-    const text = await this.send(method, apiPath, options);
+  /** A call whose answer's headers matter too (the sign-up link beside a new user). */
+  async exchange<T>(method: TransportRequest["method"], apiPath: string, options: CallOptions = {}) {
+    const { text, headers } = await this.send(method, apiPath, options);
     try {
-      return (text ? JSON.parse(text) : null) as T;
+      return { body: (text ? JSON.parse(text) : null) as T, headers };
     } catch {
       throw new CliError(`The server answered ${method} ${apiPath} with something that is not JSON.`);
     }
   }
 
   /** A GET whose answer is not JSON (the audit log as JSON lines), as text. */
-  text(apiPath: string, query?: Query): Promise<string> {
-    return this.send("GET", apiPath, { query });
+  async text(apiPath: string, query?: Query): Promise<string> {
+    return (await this.send("GET", apiPath, { query })).text;
   }
 
   /** Sends one request; a refusal becomes an ApiError with the server's message. */
-  private async send(method: TransportRequest["method"], apiPath: string, options: CallOptions): Promise<string> {
+  private async send(method: TransportRequest["method"], apiPath: string, options: CallOptions): Promise<TransportResponse> {
     const headers: Record<string, string> = { accept: "application/json" };
     let body: string | undefined;
     if (options.form) {
@@ -94,7 +95,7 @@ export class Client {
     }
     const response = await this.transport.send({ method, url: withQuery(API_PREFIX + apiPath, options.query), headers, body });
     if (response.status >= 400) throw new ApiError(response.status, apiErrorMessage(response.status, parseOrNull(response.text)));
-    return response.text;
+    return response;
   }
 
   get<T>(apiPath: string, query?: Query): Promise<T> {

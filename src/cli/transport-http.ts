@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { CliError } from "./errors.js";
-import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
+import { flatHeaders, type Transport, type TransportRequest, type TransportResponse } from "./transport.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -45,7 +45,9 @@ export async function httpTransport(baseUrl: string, token: string | undefined, 
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: flatHeaders(res.headers) }),
+          );
           res.on("error", (err) => reject(unreachable(baseUrl, err)));
         },
       );
@@ -55,5 +57,5 @@ export async function httpTransport(baseUrl: string, token: string | undefined, 
     });
   }
 
-  return { mode: "remote", baseUrl, send, close: async () => {} };
+  return { mode: "remote", send, close: async () => {} };
 }

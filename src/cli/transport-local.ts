@@ -3,7 +3,7 @@
  * to the same fastify app a server would run, through `inject`, acting as the default user with no
  * permission checks. The server code is imported here only, lazily, so remote commands never load it.
  */
-import type { Transport } from "./transport.js";
+import { flatHeaders, type Transport } from "./transport.js";
 
 export async function localTransport(env: NodeJS.ProcessEnv): Promise<Transport> {
   const [{ loadConfig }, { openRuntime }, { buildApp }] = await Promise.all([
@@ -24,10 +24,9 @@ export async function localTransport(env: NodeJS.ProcessEnv): Promise<Transport>
   });
   return {
     mode: "local",
-    baseUrl: config.baseUrl,
     async send(request) {
       const response = await app.inject({ method: request.method, url: request.url, headers: request.headers, payload: request.body });
-      return { status: response.statusCode, text: response.body };
+      return { status: response.statusCode, text: response.body, headers: flatHeaders(response.headers) };
     },
     async close() {
       await app.close();

@@ -14,12 +14,21 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   text: string;
+  /** By lower-case name; a header sent more than once is joined with ", ". */
+  headers: Readonly<Record<string, string>>;
+}
+
+/** Node's and fastify's header shapes as TransportResponse["headers"]. */
+export function flatHeaders(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return flat;
 }
 
 export interface Transport {
   readonly mode: "remote" | "local";
-  /** Where links the CLI prints point to: the server's URL, or the local store's configured base URL. */
-  readonly baseUrl: string;
   send(request: TransportRequest): Promise<TransportResponse>;
   close(): Promise<void>;
 }

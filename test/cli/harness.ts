@@ -61,9 +61,12 @@ export async function cliSandbox(env: Record<string, string> = {}): Promise<CliS
 }
 
 /** A real server on an ephemeral port with its own SQLite store and a known `default` password. */
-export async function cliTestServer(): Promise<{ server: RunningServer; close(): Promise<void> }> {
+export async function cliTestServer(env: Record<string, string> = {}): Promise<{ server: RunningServer; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), "cohort_cli_server_"));
-  const config = loadConfig({ COHORT_DEFAULT_USER_PASSWORD: ADMIN_PASSWORD, COHORT_DATA_DIR: dataDir }, { host: "127.0.0.1", port: 0 });
+  const config = loadConfig(
+    { COHORT_DEFAULT_USER_PASSWORD: ADMIN_PASSWORD, COHORT_DATA_DIR: dataDir, ...env },
+    { host: "127.0.0.1", port: 0 },
+  );
   const server = await startServer(config);
   return {
     server,

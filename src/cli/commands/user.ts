@@ -1,6 +1,6 @@
 /** `user …`: list, describe, create (invite), update, delete, deactivate, change-password (SPEC §7, ZenML §10.1). */
 import type { Command } from "commander";
-import { signupLink } from "../../core/signup-link.js";
+import { SIGNUP_LINK_HEADER } from "../../core/signup-link.js";
 import { path, type Client } from "../client.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../errors.js";
@@ -30,11 +30,15 @@ function userColumns(currentId: string | undefined): Column<WireUser>[] {
 
 const currentUser = (client: Client) => client.get<WireUser>("/current-user");
 
-/** Prints the sign-up link of a pending user, the one time its token is known. */
-function printSignupLink(client: Client, user: WireUser, intro: string): void {
-  if (user.active || !user.activation_token) return;
+/**
+ * Prints the sign-up link the server sent beside a fresh activation token, the one time there is
+ * one. The server makes it: only it knows its public address (COHORT_BASE_URL).
+ */
+function printSignupLink(headers: Readonly<Record<string, string>>, intro: string): void {
+  const link = headers[SIGNUP_LINK_HEADER];
+  if (!link) return;
   say(intro);
-  say(signupLink(client.baseUrl, user, user.activation_token));
+  say(link);
 }
 
 async function list(ctx: CliContext, options: Record<string, unknown>): Promise<void> {
@@ -65,11 +69,10 @@ async function create(ctx: CliContext, name: string, options: CreateOptions): Pr
   const client = await ctx.client();
   // Resolve the roles first, so a mistyped one does not leave a user without roles behind.
   const roles = await Promise.all((options.role ?? [DEFAULT_ROLE]).map((r) => getRole(client, r)));
-  const user = await client.post<WireUser>("/users", { name, password: password ?? null });
+  const { body: user, headers } = await client.exchange<WireUser>("POST", "/users", { json: { name, password: password ?? null } });
   say(`Created user '${user.name}'.`);
   printSignupLink(
-    client,
-    user,
+    headers,
     "The created user account is currently inactive. You can activate it by visiting the dashboard at the following URL:",
   );
   for (const role of roles) await assignRole(client, role, USER_PRINCIPAL, user, null);
@@ -97,13 +100,9 @@ async function remove(ctx: CliContext, nameOrId: string, options: { transferTo?:
 
 async function deactivate(ctx: CliContext, nameOrId: string): Promise<void> {
   const client = await ctx.client();
-  const user = await client.put<WireUser>(path`/users/${nameOrId}/deactivate`);
+  const { body: user, headers } = await client.exchange<WireUser>("PUT", path`/users/${nameOrId}/deactivate`);
   say(`Deactivated user '${user.name}': their sessions have ended.`);
-  printSignupLink(
-    client,
-    user,
-    "They can set a new password and activate the account again by visiting the dashboard at the following URL:",
-  );
+  printSignupLink(headers, "They can set a new password and activate the account again by visiting the dashboard at the following URL:");
 }
 
 interface ChangePasswordOptions {
