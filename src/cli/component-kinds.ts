@@ -25,17 +25,28 @@ const STACK_FLAGS: Record<ComponentType, string> = {
 
 export interface ComponentKind extends ShareableKind {
   type: ComponentType;
+  /** "artifact stores", "container registries". */
+  plural: string;
+  /** "an artifact store", "a container registry". */
+  one: string;
   command: string;
   /** The `stack register`/`stack update` option, e.g. `-o, --orchestrator <name>`. */
   stackFlags: string;
 }
 
-export const COMPONENT_KINDS: readonly ComponentKind[] = COMPONENT_TYPES.map((type) => ({
-  type,
-  command: type.replaceAll("_", "-"),
-  label: type.replaceAll("_", " "),
-  collection: "components",
-  query: { scope_type: type },
-  accepts: (item) => "type" in item && item.type === type,
-  stackFlags: `${STACK_FLAGS[type]} <name_or_id>`,
-}));
+function kind(type: ComponentType): ComponentKind {
+  const label = type.replaceAll("_", " ");
+  return {
+    type,
+    command: type.replaceAll("_", "-"),
+    label,
+    plural: label.endsWith("y") ? `${label.slice(0, -1)}ies` : `${label}s`,
+    one: `${/^[aeiou]/.test(label) ? "an" : "a"} ${label}`,
+    collection: "components",
+    query: { scope_type: type },
+    accepts: (item) => "type" in item && item.type === type,
+    stackFlags: `${STACK_FLAGS[type]} <name_or_id>`,
+  };
+}
+
+export const COMPONENT_KINDS: readonly ComponentKind[] = COMPONENT_TYPES.map(kind);

@@ -62,7 +62,7 @@ export function collaborationTests(sandbox: () => CliSandbox): void {
     assert.match(list, /│\s+│ orch1\s+│ [0-9a-f-]{36} │ local\s+│ ➖\s+│ default\s+│/);
   });
 
-  it("stack register --set, list marks the active stack, get and describe", async () => {
+  it("stack register --set, list marks the active stack, get (per workspace) and describe", async () => {
     assert.equal(
       ok(await cli("stack", "register", "s1", "-o", "orch1", "-a", "store1", "--set")),
       "Stack 's1' successfully registered!\nActive stack set to: 's1'\n",
@@ -71,6 +71,12 @@ export function collaborationTests(sandbox: () => CliSandbox): void {
     assert.match(list, /│ ACTIVE\s+│ STACK NAME\s+│ STACK ID\s+│ SHARED\s+│ OWNER\s+│ ARTIFACT_STORE\s+│ ORCHESTRATOR\s+│/);
     assert.match(list, /│ 👉\s+│ s1\s+│ [0-9a-f-]{36} │ ➖\s+│ default\s+│ store1\s+│ orch1\s+│/);
     assert.match(list, /│\s+│ default\s+│ [0-9a-f-]{36} │ ➖\s+│ default\s+│ default\s+│ default\s+│/);
+    assert.equal(ok(await cli("stack", "get")), "The active stack is: 's1'\n");
+    // Each workspace has its own active stack: the user's own default one until another is set.
+    ok(await cli("workspace", "create", "lab"));
+    ok(await cli("workspace", "set", "lab"));
+    assert.equal(ok(await cli("stack", "get")), "The active stack is: 'default'\n");
+    ok(await cli("workspace", "set", "default"));
     assert.equal(ok(await cli("stack", "get")), "The active stack is: 's1'\n");
     const described = ok(await cli("stack", "describe"));
     assert.match(described, /^Stack 's1' \(ACTIVE\):$/m);

@@ -52,7 +52,7 @@ async function list(ctx: CliContext, kind: ComponentKind, options: Record<string
     }),
     format === "table" ? activeComponent(ctx, scope, kind) : undefined,
   ]);
-  await printPage(page, format, componentColumns(active?.id), `No ${kind.label}s found for the given filters.`);
+  await printPage(page, format, componentColumns(active?.id), `No ${kind.plural} found for the given filters.`);
 }
 
 /** A configuration value in a table cell: text as it is, anything else as JSON. */
@@ -119,10 +119,10 @@ async function remove(ctx: CliContext, kind: ComponentKind, nameOrId: string): P
 }
 
 function registerKind(program: Command, ctx: CliContext, kind: ComponentKind): void {
-  const group = program.command(kind.command).description(`Manage ${kind.label}s (in the active workspace)`);
+  const group = program.command(kind.command).description(`Manage ${kind.plural} (in the active workspace)`);
   group
     .command("register")
-    .description(`Register a ${kind.label}`)
+    .description(`Register ${kind.one}`)
     .argument("<name>", `the new ${kind.label}'s name`)
     .argument("[settings...]", "its configuration: key=value (or --key=value), values read as JSON when they are")
     .requiredOption("-f, --flavor <flavor>", "its flavor, e.g. local")
@@ -130,18 +130,15 @@ function registerKind(program: Command, ctx: CliContext, kind: ComponentKind): v
     // ZenML takes the configuration as `--key=value`.
     .allowUnknownOption()
     .action((name: string, settings: string[], options: RegisterOptions) => register(ctx, kind, name, settings, options));
-  addListOptions(group.command("list").description(`List the ${kind.label}s you can see`), COMPONENT_FIELDS).action(
+  addListOptions(group.command("list").description(`List the ${kind.plural} you can see`), COMPONENT_FIELDS).action(
     (options: Record<string, unknown>) => list(ctx, kind, options),
   );
   addOutputOption(
-    group
-      .command("describe")
-      .description(`Show a ${kind.label} (default: the active stack's)`)
-      .argument("[name_or_id]", `the ${kind.label}`),
+    group.command("describe").description(`Show ${kind.one} (default: the active stack's)`).argument("[name_or_id]", `the ${kind.label}`),
   ).action((name: string | undefined, options: { output?: string }) => describe(ctx, kind, name, outputFormat(options)));
   group
     .command("update")
-    .description(`Change settings of a ${kind.label}'s configuration`)
+    .description(`Change settings of ${kind.one}'s configuration`)
     .argument("<name_or_id>", `the ${kind.label}`)
     .argument("<settings...>", "key=value (or --key=value)")
     .allowUnknownOption()
@@ -158,7 +155,7 @@ function registerKind(program: Command, ctx: CliContext, kind: ComponentKind): v
     });
   group
     .command("rename")
-    .description(`Rename a ${kind.label}`)
+    .description(`Rename ${kind.one}`)
     .argument("<name_or_id>", `the ${kind.label}`)
     .argument("<new_name>", "its new name")
     .action((name: string, newName: string) =>
@@ -171,7 +168,7 @@ function registerKind(program: Command, ctx: CliContext, kind: ComponentKind): v
       ),
     );
   for (const [verb, isShared, description] of [
-    ["share", true, `Share a ${kind.label} with everyone who can read the workspace`],
+    ["share", true, `Share ${kind.one} with everyone who can read the workspace`],
     ["unshare", false, `Make a shared ${kind.label} private again (not while a shared stack holds it)`],
   ] as const) {
     group
@@ -190,10 +187,10 @@ function registerKind(program: Command, ctx: CliContext, kind: ComponentKind): v
   }
   group
     .command("delete")
-    .description(`Delete a ${kind.label} that no stack holds`)
+    .description(`Delete ${kind.one} that no stack holds`)
     .argument("<name_or_id>", `the ${kind.label}`)
     .action((name: string) => remove(ctx, kind, name));
-  const flavor = group.command("flavor").description(`Flavors of ${kind.label}s`);
+  const flavor = group.command("flavor").description(`Flavors of ${kind.plural}`);
   addListOptions(flavor.command("list").description(`List the known ${kind.label} flavors`), FLAVOR_FIELDS).action(
     async (options: Record<string, unknown>) => {
       const page = await (await ctx.client()).list<WireFlavor>("/flavors", { ...listQuery(options, FLAVOR_FIELDS), type: kind.type });

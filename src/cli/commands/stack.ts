@@ -3,7 +3,7 @@
  * (SPEC §7, ZenML 0.40's `zenml stack`), in the active workspace.
  */
 import { Option, type Command } from "commander";
-import { COMPONENT_TYPES } from "../../core/stack-components.js";
+import { COMPONENT_TYPES, REQUIRED_COMPONENT_TYPES } from "../../core/stack-components.js";
 import { activeStack, setActiveStack } from "../active-stack.js";
 import { path } from "../client.js";
 import { COMPONENT_KINDS } from "../component-kinds.js";
@@ -61,12 +61,12 @@ async function describe(ctx: CliContext, nameOrId: string | undefined, format: F
 /** The components named by the component options (`-o`, `-a`, …), as the stack body lists them. */
 async function chosenComponents(scope: Scope, options: Record<string, unknown>): Promise<Record<string, string[]>> {
   const chosen = await Promise.all(
-    COMPONENT_KINDS.filter((kind) => typeof options[optionKey(kind.stackFlags)] === "string").map(async (kind) => {
-      const component = await findShareable<WireComponent>(scope, kind, options[optionKey(kind.stackFlags)] as string);
-      return [kind.type, [component.id]];
+    COMPONENT_KINDS.map(async (kind) => {
+      const nameOrId = options[optionKey(kind.stackFlags)];
+      return typeof nameOrId === "string" ? [[kind.type, [(await findShareable<WireComponent>(scope, kind, nameOrId)).id]]] : [];
     }),
   );
-  return Object.fromEntries(chosen);
+  return Object.fromEntries(chosen.flat());
 }
 
 /** The key commander stores an option under (`-a, --artifact-store <x>` → `artifactStore`). */
@@ -77,7 +77,7 @@ function optionKey(flags: string): string {
 function addComponentOptions(command: Command, required: boolean): Command {
   for (const kind of COMPONENT_KINDS) {
     const option = new Option(kind.stackFlags, `the ${kind.label}`);
-    command.addOption(required && ["orchestrator", "artifact_store"].includes(kind.type) ? option.makeOptionMandatory() : option);
+    command.addOption(required && REQUIRED_COMPONENT_TYPES.includes(kind.type) ? option.makeOptionMandatory() : option);
   }
   return command;
 }
