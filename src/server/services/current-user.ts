@@ -2,6 +2,7 @@
 import type { UserUpdate } from "../../core/schemas/users.js";
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
+import { authorizeOwnSession, sessionNotFound } from "../policy/sessions.js";
 import { authorizeUpdateSelf } from "../policy/users.js";
 import { presentUser } from "../presenters/users.js";
 import type { WireSession, WireUser } from "../presenters/wire.js";
@@ -43,11 +44,11 @@ export async function listMySessions(ctx: Ctx, actor: Actor): Promise<WireSessio
   return rows.map((r) => presentSession(r, actor.kind === "user" ? actor.sessionId : null));
 }
 
-/** One's own session only: anyone else's answers 404, like a missing one. */
+/** A live session of the actor's; an ended one is gone, like a missing one. */
 async function requireOwnSession(ctx: Ctx, actor: Actor, id: string): Promise<SessionRow> {
   const row = await findSession(ctx.db.kysely, id);
-  if (!row || row.user_id !== actor.id || flag(row.revoked))
-    throw new NotFound(`Unable to get session with ID '${id}': no such session exists.`);
+  if (!row || flag(row.revoked)) throw new NotFound(sessionNotFound(id));
+  authorizeOwnSession(actor, { id, userId: row.user_id });
   return row;
 }
 
