@@ -33,13 +33,21 @@ function fails(result: CliResult, code: number): string {
 export function collaborationTests(sandbox: () => CliSandbox): void {
   const cli = (...args: string[]) => sandbox().run(args);
 
-  it("team create, rename (members kept), remove a member, delete", async () => {
+  it("team create, rename (members kept), team roles listed, remove a member, delete", async () => {
     ok(await cli("user", "create", "carol", "--password", CAROL_PASSWORD));
     assert.equal(ok(await cli("team", "create", "ml", "-u", "carol")), "Created team 'ml'.\n");
     assert.equal(ok(await cli("team", "update", "ml", "-n", "mlops")), "Updated team 'mlops'.\n");
     const list = ok(await cli("team", "list"));
     assert.match(list, /│ NAME\s+│ USERS\s+│/);
     assert.match(list, /│ mlops\s+│ \['carol'\]\s+│/);
+    assert.equal(
+      ok(await cli("role", "assign", "guest", "--team", "mlops", "--workspace", "default")),
+      "Assigned role 'guest' to team 'mlops' in workspace 'default'.\n",
+    );
+    assert.match(
+      ok(await cli("role", "assignment", "list", "--teams")),
+      /│ WORKSPACE\s+│ TEAM\s+│ ROLE\s+│[\s\S]*│ default\s+│ mlops\s+│ guest\s+│/,
+    );
     assert.equal(ok(await cli("team", "update", "mlops", "-r", "carol")), "Updated team 'mlops'.\n");
     const team = JSON.parse(ok(await cli("team", "describe", "mlops", "--output", "json"))) as { name: string; users: unknown[] };
     assert.deepEqual([team.name, team.users], ["mlops", []]);

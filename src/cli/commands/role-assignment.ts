@@ -6,7 +6,7 @@ import { CliError, UsageError } from "../errors.js";
 import { getRole, getTeam, getUser, optionalWorkspace } from "../lookup.js";
 import { addListOptions, listQuery, outputFormat, repeatable } from "../options.js";
 import { printPage, say, type Column } from "../output.js";
-import type { WireRole, WireUserRoleAssignment, WireWorkspace } from "../wire.js";
+import type { WireRole, WireTeamRoleAssignment, WireUserRoleAssignment, WireWorkspace } from "../wire.js";
 
 /** What differs between assigning to a user and to a team. */
 interface PrincipalKind {
@@ -86,12 +86,27 @@ async function forEachPrincipal(ctx: CliContext, roleName: string, options: Targ
   }
 }
 
-const ASSIGNMENT_FIELDS = ["workspace_id", "user_id", "role_id"];
-const ASSIGNMENT_COLUMNS: Column<WireUserRoleAssignment>[] = [
-  { header: "WORKSPACE", value: (a) => a.workspace?.name },
-  { header: "USER", value: (a) => a.user?.name },
-  { header: "ROLE", value: (a) => a.role?.name },
-];
+/** One list per principal kind: ZenML listed user assignments only; `--teams` lists the teams'. */
+const ASSIGNMENT_LISTS = {
+  user: {
+    collection: "/role_assignments",
+    fields: ["workspace_id", "user_id", "role_id"],
+    columns: [
+      { header: "WORKSPACE", value: (a) => a.workspace?.name },
+      { header: "USER", value: (a) => a.user?.name },
+      { header: "ROLE", value: (a) => a.role?.name },
+    ] satisfies Column<WireUserRoleAssignment>[],
+  },
+  team: {
+    collection: "/team_role_assignments",
+    fields: ["workspace_id", "team_id", "role_id"],
+    columns: [
+      { header: "WORKSPACE", value: (a) => a.workspace?.name },
+      { header: "TEAM", value: (a) => a.team?.name },
+      { header: "ROLE", value: (a) => a.role?.name },
+    ] satisfies Column<WireTeamRoleAssignment>[],
+  },
+};
 
 function targetOptions(command: Command): Command {
   return command
@@ -109,10 +124,18 @@ export function registerRoleAssignmentCommands(role: Command, ctx: CliContext): 
     forEachPrincipal(ctx, name, options, revokeRole),
   );
   const assignment = role.command("assignment").description("Role assignments");
-  addListOptions(assignment.command("list").description("List the roles assigned to users"), ASSIGNMENT_FIELDS).action(
+  const list = assignment
+    .command("list")
+    .description("List the roles assigned to users (or, with --teams, to teams)")
+    .option("--teams", "list the roles assigned to teams instead");
+  addListOptions(list, [...new Set([...ASSIGNMENT_LISTS.user.fields, ...ASSIGNMENT_LISTS.team.fields])]).action(
     async (options: Record<string, unknown>) => {
-      const page = await (await ctx.client()).list<WireUserRoleAssignment>("/role_assignments", listQuery(options, ASSIGNMENT_FIELDS));
-      await printPage(page, outputFormat(options), ASSIGNMENT_COLUMNS, "No roles assignments found for the given filters.");
+      const kind = PRINCIPALS[options.teams ? 1 : 0] ?? USER_PRINCIPAL;
+      const { fields, columns } = ASSIGNMENT_LISTS[kind.kind];
+      const page = await (
+        await ctx.client()
+      ).list<WireUserRoleAssignment & WireTeamRoleAssignment>(kind.collection, listQuery(options, fields));
+      await printPage(page, outputFormat(options), columns, "No roles assignments found for the given filters.");
     },
   );
 }
