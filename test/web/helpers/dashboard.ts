@@ -70,13 +70,17 @@ export function useDashboard(options: { env?: Record<string, string> } = {}): Da
   return fixture;
 }
 
-/** Logs in through the login page and waits for the dashboard. */
+/**
+ * Logs in through the login page and waits for the page it lands on (its heading): the redirect
+ * from `/` loads a page's code first, and must not move the page under the test's next step.
+ */
 export async function logIn(page: Page, name: string, password: string): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Username").fill(name);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByRole("button", { name: `Account menu for ${name}` }).waitFor();
+  await page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
 }
 
 /** The path and query of a link printed for another origin (the setup link names the config's). */
