@@ -50,7 +50,9 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   installBodyParsers(app);
   installTextGuard(app);
   await app.register(cookie);
-  await installSecurityHeaders(app);
+  // Headers for browsers: the CLI's in-process app answers only the CLI, and working them out
+  // (helmet on a throwaway Fastify instance) took a tenth of a second of every local command.
+  if (!options.localActor) await installSecurityHeaders(app);
   // The request id is in every log line; echoing it lets a user quote it in a bug report.
   // (These two hooks run on every request: callback style spares each a promise.)
   app.addHook("onSend", (request, reply, payload, done) => {
