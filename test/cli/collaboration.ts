@@ -119,9 +119,17 @@ export function collaborationTests(sandbox: () => CliSandbox): void {
     );
   });
 
-  it("stack unshare, rename, delete (asks first; the active stack falls back to default)", async () => {
+  it("stack unshare, update, remove-component, rename, delete (asks first; the active stack falls back to default)", async () => {
     assert.equal(ok(await cli("stack", "unshare", "s1")), "Stack `s1` successfully unshared!\n");
     assert.equal(ok(await cli("orchestrator", "unshare", "orch1")), "Successfully unshared orchestrator `orch1`.\n");
+    ok(await cli("container-registry", "register", "reg", "-f", "default"));
+    assert.equal(ok(await cli("stack", "update", "s1", "-c", "reg")), "Stack `s1` successfully updated!\n");
+    const updated = JSON.parse(ok(await cli("stack", "describe", "s1", "--output", "json"))) as JsonStack;
+    assert.deepEqual(
+      Object.entries(updated.components).map(([type, [c]]) => `${type}:${c?.name}`),
+      ["artifact_store:store1", "container_registry:reg", "orchestrator:orch1"],
+    );
+    assert.equal(ok(await cli("stack", "remove-component", "s1", "-c")), "Stack `s1` successfully updated!\n");
     assert.equal(ok(await cli("stack", "rename", "s1", "prod")), "Stack `s1` successfully renamed to `prod`!\n");
     assert.match(
       fails(await cli("stack", "delete", "prod"), 2),

@@ -74,6 +74,9 @@ function optionKey(flags: string): string {
   return new Option(flags).attributeName();
 }
 
+/** A stack may go without these; the orchestrator and artifact store stay. */
+const OPTIONAL_KINDS = COMPONENT_KINDS.filter((kind) => !REQUIRED_COMPONENT_TYPES.includes(kind.type));
+
 function addComponentOptions(command: Command, required: boolean): Command {
   for (const kind of COMPONENT_KINDS) {
     const option = new Option(kind.stackFlags, `the ${kind.label}`);
@@ -126,6 +129,17 @@ async function update(ctx: CliContext, nameOrId: string, options: Record<string,
   if (Object.keys(chosen).length === 0)
     throw new UsageError("Nothing to update: name a component to put in the stack, e.g. -o ORCHESTRATOR.");
   await updateShareable(scope, STACK_KIND, stack, { components: { ...componentIds(stack), ...chosen } });
+  say(`Stack \`${stack.name}\` successfully updated!`);
+}
+
+/** `remove-component`: the optional components flagged (`-c`, `-e`, …) come out of the stack. */
+async function removeComponents(ctx: CliContext, nameOrId: string, options: Record<string, unknown>): Promise<void> {
+  const removed = OPTIONAL_KINDS.filter((kind) => options[optionKey(kind.stackFlags)] === true).map((kind) => kind.type);
+  if (removed.length === 0) throw new UsageError("Nothing to remove: flag the components to take out, e.g. -c for the container registry.");
+  const scope = await openScope(ctx);
+  const stack = await findStack(scope, nameOrId);
+  const kept = Object.entries(componentIds(stack)).filter(([type]) => !(removed as string[]).includes(type));
+  await updateShareable(scope, STACK_KIND, stack, { components: Object.fromEntries(kept) });
   say(`Stack \`${stack.name}\` successfully updated!`);
 }
 
@@ -195,6 +209,13 @@ export function registerStackCommands(program: Command, ctx: CliContext): void {
     stack.command("update").description("Put other components in a stack").argument("<name_or_id>", "the stack"),
     false,
   ).action((name: string, options: Record<string, unknown>) => update(ctx, name, options));
+  const removal = stack
+    .command("remove-component")
+    .description("Take optional components out of a stack")
+    .argument("<name_or_id>", "the stack");
+  // The same flags as register and update, without their values: `-c` takes out the container registry.
+  for (const kind of OPTIONAL_KINDS) removal.option(kind.stackFlags.replace(/ <.*$/, ""), `take out the ${kind.label}`);
+  removal.action((name: string, options: Record<string, unknown>) => removeComponents(ctx, name, options));
   stack
     .command("rename")
     .description("Rename a stack")
