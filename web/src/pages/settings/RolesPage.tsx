@@ -3,14 +3,14 @@ import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { isBuiltinRoleName } from "../../../../src/core/permissions.js";
 import { useAbilities } from "../../api/abilities";
-import { useRoles } from "../../api/roles";
+import { useDeleteRole, useRoles } from "../../api/roles";
 import type { Role } from "../../api/types";
 import { PermissionBadges } from "../../components/Badges";
+import { ConfirmDeleteModal } from "../../components/ConfirmDeleteModal";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { RowActions } from "../../components/RowActions";
 import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
-import { DeleteRoleModal } from "./roles/DeleteRoleModal";
 import { RoleModal } from "./roles/RoleModal";
 
 type Dialog = { kind: "create" } | { kind: "edit"; role: Role } | { kind: "delete"; role: Role };
@@ -18,6 +18,7 @@ type Dialog = { kind: "create" } | { kind: "edit"; role: Role } | { kind: "delet
 export function RolesPage() {
   const roles = useRoles();
   const abilities = useAbilities({ roles: roles.data?.items.map((r) => r.id) });
+  const remove = useDeleteRole();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   return (
@@ -74,7 +75,16 @@ export function RolesPage() {
       </QueryState>
       {dialog?.kind === "create" && <RoleModal onClose={close} />}
       {dialog?.kind === "edit" && <RoleModal role={dialog.role} onClose={close} />}
-      {dialog?.kind === "delete" && <DeleteRoleModal role={dialog.role} onClose={close} />}
+      {/* The server refuses to delete a role anyone holds, and the dialog shows its message. */}
+      {dialog?.kind === "delete" && (
+        <ConfirmDeleteModal
+          noun="role"
+          item={dialog.role}
+          mutation={remove}
+          message="A role still given to a member or team cannot be deleted: take it away from them first."
+          onClose={close}
+        />
+      )}
     </>
   );
 }

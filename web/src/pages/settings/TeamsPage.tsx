@@ -2,13 +2,13 @@
 import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useAbilities } from "../../api/abilities";
-import { useTeamAssignments, useTeams } from "../../api/teams";
+import { useDeleteTeam, useTeamAssignments, useTeams } from "../../api/teams";
 import type { Team, TeamRoleAssignment } from "../../api/types";
 import { ActionMenu } from "../../components/ActionMenu";
+import { ConfirmDeleteModal } from "../../components/ConfirmDeleteModal";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
-import { DeleteTeamModal } from "./teams/DeleteTeamModal";
 import { TeamModal } from "./teams/TeamModal";
 import { TeamRoleBadges } from "./teams/TeamRoleBadges";
 import { TeamRolesModal } from "./teams/TeamRolesModal";
@@ -32,6 +32,7 @@ export function TeamsPage() {
   const teams = useTeams();
   const assignments = useTeamAssignments();
   const abilities = useAbilities({ teams: teams.data?.items.map((t) => t.id) });
+  const remove = useDeleteTeam();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   const rolesOf = (team: Team): TeamRoleAssignment[] => (assignments.data?.items ?? []).filter((a) => a.team?.id === team.id);
@@ -102,7 +103,15 @@ export function TeamsPage() {
         />
       )}
       {dialog?.kind === "roles" && <TeamRolesModal team={dialog.team} assignments={rolesOf(dialog.team)} onClose={close} />}
-      {dialog?.kind === "delete" && <DeleteTeamModal team={dialog.team} onClose={close} />}
+      {dialog?.kind === "delete" && (
+        <ConfirmDeleteModal
+          noun="team"
+          item={dialog.team}
+          mutation={remove}
+          message={`Its ${dialog.team.users.length} members lose the roles the team gave them; their own roles stay. This cannot be undone.`}
+          onClose={close}
+        />
+      )}
     </>
   );
 }

@@ -3,13 +3,13 @@ import { Button, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useAbilities } from "../../api/abilities";
 import type { Workspace } from "../../api/types";
-import { useWorkspaces } from "../../api/workspaces";
+import { useDeleteWorkspace, useWorkspaces } from "../../api/workspaces";
+import { ConfirmDeleteModal } from "../../components/ConfirmDeleteModal";
 import { DateText } from "../../components/DateText";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { RowActions } from "../../components/RowActions";
 import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
-import { DeleteWorkspaceModal } from "./workspaces/DeleteWorkspaceModal";
 import { WorkspaceModal } from "./workspaces/WorkspaceModal";
 
 type Dialog = { kind: "create" } | { kind: "edit"; workspace: Workspace } | { kind: "delete"; workspace: Workspace };
@@ -17,6 +17,7 @@ type Dialog = { kind: "create" } | { kind: "edit"; workspace: Workspace } | { ki
 export function WorkspacesPage() {
   const workspaces = useWorkspaces();
   const abilities = useAbilities({ workspaces: workspaces.data?.items.map((w) => w.id) });
+  const remove = useDeleteWorkspace();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   return (
@@ -82,7 +83,15 @@ export function WorkspacesPage() {
           onClose={close}
         />
       )}
-      {dialog?.kind === "delete" && <DeleteWorkspaceModal workspace={dialog.workspace} onClose={close} />}
+      {dialog?.kind === "delete" && (
+        <ConfirmDeleteModal
+          noun="workspace"
+          item={dialog.workspace}
+          mutation={remove}
+          message="Its stacks, components, pipelines and the roles given in it are deleted with it. This cannot be undone."
+          onClose={close}
+        />
+      )}
     </>
   );
 }
