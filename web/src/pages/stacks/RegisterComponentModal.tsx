@@ -7,15 +7,15 @@ import { useFlavors, useRegisterComponent } from "../../api/components";
 import { useCurrentUser } from "../../api/session";
 import type { Workspace } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
-import { useToast } from "../../components/Toaster";
 import { fieldError } from "../../lib/validation";
 import { ConfigurationFields, configurationOf, type Setting } from "./ConfigurationFields";
 import { typeLabel } from "./component-types";
+import { useMutateAndClose } from "../../lib/useMutateAndClose";
 
 export function RegisterComponentModal({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
   const me = useCurrentUser();
   const register = useRegisterComponent();
-  const notify = useToast();
+  const registerAndClose = useMutateAndClose(register, onClose, (saved) => `${typeLabel(saved.type)} ${saved.name} registered.`);
   const [name, setName] = useState("");
   const [type, setType] = useState<string>("orchestrator");
   const [flavor, setFlavor] = useState("");
@@ -31,23 +31,15 @@ export function RegisterComponentModal({ workspace, onClose }: { workspace: Work
   const submit = () => {
     setSubmitted(true);
     if (errors.name || errors.flavor || configuration.error || !me.data) return;
-    register.mutate(
-      {
-        user: me.data.id,
-        workspace: workspace.id,
-        name: name.trim(),
-        type: type as (typeof COMPONENT_TYPES)[number],
-        flavor: flavor.trim(),
-        configuration: configuration.value,
-        is_shared: shared,
-      },
-      {
-        onSuccess: (saved) => {
-          notify(`${typeLabel(saved.type)} ${saved.name} registered.`);
-          onClose();
-        },
-      },
-    );
+    registerAndClose({
+      user: me.data.id,
+      workspace: workspace.id,
+      name: name.trim(),
+      type: type as (typeof COMPONENT_TYPES)[number],
+      flavor: flavor.trim(),
+      configuration: configuration.value,
+      is_shared: shared,
+    });
   };
 
   return (

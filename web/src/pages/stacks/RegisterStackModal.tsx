@@ -13,9 +13,9 @@ import { useRegisterStack } from "../../api/stacks";
 import type { Workspace } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { Loading } from "../../components/QueryState";
-import { useToast } from "../../components/Toaster";
 import { fieldError } from "../../lib/validation";
 import { typeLabel } from "./component-types";
+import { useMutateAndClose } from "../../lib/useMutateAndClose";
 
 const isRequired = (type: string) => (REQUIRED_COMPONENT_TYPES as readonly string[]).includes(type);
 
@@ -23,7 +23,7 @@ export function RegisterStackModal({ workspace, onClose }: { workspace: Workspac
   const me = useCurrentUser();
   const components = useComponents(workspace.id);
   const register = useRegisterStack();
-  const notify = useToast();
+  const registerAndClose = useMutateAndClose(register, onClose, (saved) => `Stack ${saved.name} registered.`);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [shared, setShared] = useState(false);
@@ -44,22 +44,14 @@ export function RegisterStackModal({ workspace, onClose }: { workspace: Workspac
     setSubmitted(true);
     if (errors.name || errors.description || errors.missing.length > 0 || !me.data) return;
     const chosen = Object.entries(picked).filter((entry): entry is [ComponentType, string] => Boolean(entry[1]));
-    register.mutate(
-      {
-        user: me.data.id,
-        workspace: workspace.id,
-        name: name.trim(),
-        description,
-        is_shared: shared,
-        components: Object.fromEntries(chosen.map(([type, id]) => [type, [id]])),
-      },
-      {
-        onSuccess: (saved) => {
-          notify(`Stack ${saved.name} registered.`);
-          onClose();
-        },
-      },
-    );
+    registerAndClose({
+      user: me.data.id,
+      workspace: workspace.id,
+      name: name.trim(),
+      description,
+      is_shared: shared,
+      components: Object.fromEntries(chosen.map(([type, id]) => [type, [id]])),
+    });
   };
 
   return (

@@ -8,7 +8,7 @@ import { useDeleteShareable, useSetShared, type ShareableKind } from "../../api/
 import type { AbilitySet, ShareableAbility } from "../../api/types";
 import type { Action } from "../../components/ActionMenu";
 import { FormModal } from "../../components/FormModal";
-import { useToast } from "../../components/Toaster";
+import { useMutateAndClose } from "../../lib/useMutateAndClose";
 
 export type ShareableAction = "share" | "unshare" | "delete";
 
@@ -33,15 +33,12 @@ export function shareableActions(can: AbilitySet<ShareableAbility> | undefined, 
 export function ShareableActionModal({ kind, action, what, id, workspace, onClose }: Props) {
   const setShared = useSetShared(kind);
   const remove = useDeleteShareable(kind);
-  const notify = useToast();
   const mutation = action === "delete" ? remove : setShared;
   const done = { share: "shared", unshare: "unshared", delete: "deleted" }[action];
-  const onSuccess = () => {
-    notify(`${what[0]?.toUpperCase()}${what.slice(1)} ${done}.`);
-    onClose();
-  };
-  const submit = () =>
-    action === "delete" ? remove.mutate(id, { onSuccess }) : setShared.mutate({ id, shared: action === "share" }, { onSuccess });
+  const toast = () => `${what[0]?.toUpperCase()}${what.slice(1)} ${done}.`;
+  const removeAndClose = useMutateAndClose(remove, onClose, toast);
+  const setSharedAndClose = useMutateAndClose(setShared, onClose, toast);
+  const submit = () => (action === "delete" ? removeAndClose(id) : setSharedAndClose({ id, shared: action === "share" }));
   const explanation = {
     share: `Everyone who can read workspace ${workspace} will see it and can use it.`,
     unshare:

@@ -3,21 +3,12 @@ import { Text } from "@mantine/core";
 import type { User } from "../../../api/types";
 import { useSetActive } from "../../../api/users";
 import { FormModal } from "../../../components/FormModal";
-import { useToast } from "../../../components/Toaster";
+import { useMutateAndClose } from "../../../lib/useMutateAndClose";
 
 export function DeactivateModal({ user, onClose }: { user: User; onClose: () => void }) {
   const setActive = useSetActive();
-  const notify = useToast();
-  const submit = () =>
-    setActive.mutate(
-      { user, active: false },
-      {
-        onSuccess: () => {
-          notify(`${user.name} was deactivated.`);
-          onClose();
-        },
-      },
-    );
+  const setActiveAndClose = useMutateAndClose(setActive, onClose, () => `${user.name} was deactivated.`);
+  const submit = () => setActiveAndClose({ user, active: false });
   return (
     <FormModal
       opened

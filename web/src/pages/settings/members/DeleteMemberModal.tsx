@@ -5,25 +5,16 @@ import { useCurrentUser } from "../../../api/session";
 import type { User } from "../../../api/types";
 import { useActiveUsers, useDeleteUser } from "../../../api/users";
 import { FormModal } from "../../../components/FormModal";
-import { useToast } from "../../../components/Toaster";
+import { useMutateAndClose } from "../../../lib/useMutateAndClose";
 
 export function DeleteMemberModal({ user, onClose }: { user: User; onClose: () => void }) {
   const me = useCurrentUser();
   const candidates = useActiveUsers();
   const remove = useDeleteUser();
-  const notify = useToast();
+  const removeAndClose = useMutateAndClose(remove, onClose, () => `${user.name} was deleted.`);
   const [heir, setHeir] = useState<string | null>(null);
   const options = (candidates.data?.items ?? []).filter((u) => u.id !== user.id).map((u) => ({ value: u.name, label: u.name }));
-  const submit = () =>
-    remove.mutate(
-      { user, transferTo: heir ?? undefined },
-      {
-        onSuccess: () => {
-          notify(`${user.name} was deleted.`);
-          onClose();
-        },
-      },
-    );
+  const submit = () => removeAndClose({ user, transferTo: heir ?? undefined });
   return (
     <FormModal
       opened

@@ -9,29 +9,20 @@ import { useRoles } from "../../../api/roles";
 import type { User } from "../../../api/types";
 import { FormModal } from "../../../components/FormModal";
 import { Loading } from "../../../components/QueryState";
-import { useToast } from "../../../components/Toaster";
+import { useMutateAndClose } from "../../../lib/useMutateAndClose";
 
 export function RolesModal({ user, onClose }: { user: User; onClose: () => void }) {
   const roles = useRoles();
   const assignments = useUserAssignments(user.id);
   const save = useSetUserRoles();
-  const notify = useToast();
+  const saveAndClose = useMutateAndClose(save, onClose, () => `Roles of ${user.name} saved.`);
   const [picked, setPicked] = useState<string[] | null>(null);
   const global = (assignments.data?.items ?? []).filter((a) => a.workspace === null);
   const scoped = (assignments.data?.items ?? []).filter((a) => a.workspace !== null);
   const chosen = picked ?? global.flatMap((a) => (a.role ? [a.role.id] : []));
   const loading = roles.isPending || assignments.isPending;
 
-  const submit = () =>
-    save.mutate(
-      { userId: user.id, current: global, wanted: chosen },
-      {
-        onSuccess: () => {
-          notify(`Roles of ${user.name} saved.`);
-          onClose();
-        },
-      },
-    );
+  const submit = () => saveAndClose({ userId: user.id, current: global, wanted: chosen });
 
   return (
     <FormModal

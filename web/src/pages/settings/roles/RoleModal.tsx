@@ -6,13 +6,13 @@ import { usePermissions, useSaveRole } from "../../../api/roles";
 import type { Permission, Role } from "../../../api/types";
 import { PERMISSION_TEXT } from "../../../components/Badges";
 import { FormModal } from "../../../components/FormModal";
-import { useToast } from "../../../components/Toaster";
 import { fieldError } from "../../../lib/validation";
+import { useMutateAndClose } from "../../../lib/useMutateAndClose";
 
 export function RoleModal({ role, onClose }: { role?: Role; onClose: () => void }) {
   const catalogue = usePermissions();
   const save = useSaveRole();
-  const notify = useToast();
+  const saveAndClose = useMutateAndClose(save, onClose, (saved) => `Role ${saved.name} saved.`);
   const [name, setName] = useState(role?.name ?? "");
   const [permissions, setPermissions] = useState<string[]>(role?.permissions ?? []);
   const [submitted, setSubmitted] = useState(false);
@@ -21,15 +21,7 @@ export function RoleModal({ role, onClose }: { role?: Role; onClose: () => void 
   const submit = () => {
     setSubmitted(true);
     if (nameError) return;
-    save.mutate(
-      { id: role?.id, name: name.trim(), permissions: permissions as Permission[] },
-      {
-        onSuccess: (saved) => {
-          notify(`Role ${saved.name} saved.`);
-          onClose();
-        },
-      },
-    );
+    saveAndClose({ id: role?.id, name: name.trim(), permissions: permissions as Permission[] });
   };
 
   return (

@@ -10,8 +10,8 @@ import { useSaveTeam, type TeamSave } from "../../../api/teams";
 import type { Team } from "../../../api/types";
 import { useActiveUsers } from "../../../api/users";
 import { FormModal } from "../../../components/FormModal";
-import { useToast } from "../../../components/Toaster";
 import { fieldError } from "../../../lib/validation";
+import { useMutateAndClose } from "../../../lib/useMutateAndClose";
 
 interface Props {
   team?: Team;
@@ -25,7 +25,7 @@ const sameMembers = (a: readonly string[], b: readonly string[]) => a.length ===
 export function TeamModal({ team, canRename, canEditMembers, onClose }: Props) {
   const users = useActiveUsers();
   const save = useSaveTeam();
-  const notify = useToast();
+  const saveAndClose = useMutateAndClose(save, onClose, (saved) => `Team ${saved.name} saved.`);
   const current = team?.users.map((u) => u.id) ?? [];
   const [name, setName] = useState(team?.name ?? "");
   const [members, setMembers] = useState<string[]>(current);
@@ -40,12 +40,7 @@ export function TeamModal({ team, canRename, canEditMembers, onClose }: Props) {
     const change: TeamSave = { id: team?.id };
     if (!team || (canRename && name.trim() !== team.name)) change.name = name.trim();
     if (!team || (canEditMembers && !sameMembers(members, current))) change.users = members;
-    save.mutate(change, {
-      onSuccess: (saved) => {
-        notify(`Team ${saved.name} saved.`);
-        onClose();
-      },
-    });
+    saveAndClose(change);
   };
 
   return (

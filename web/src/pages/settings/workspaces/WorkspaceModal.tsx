@@ -5,8 +5,8 @@ import { longText, name as nameSchema } from "../../../../../src/core/schemas/co
 import type { Workspace } from "../../../api/types";
 import { useSaveWorkspace } from "../../../api/workspaces";
 import { FormModal } from "../../../components/FormModal";
-import { useToast } from "../../../components/Toaster";
 import { fieldError } from "../../../lib/validation";
+import { useMutateAndClose } from "../../../lib/useMutateAndClose";
 
 interface Props {
   workspace?: Workspace;
@@ -17,7 +17,7 @@ interface Props {
 
 export function WorkspaceModal({ workspace, canRename, onClose }: Props) {
   const save = useSaveWorkspace();
-  const notify = useToast();
+  const saveAndClose = useMutateAndClose(save, onClose, (saved) => `Workspace ${saved.name} saved.`);
   const [name, setName] = useState(workspace?.name ?? "");
   const [description, setDescription] = useState(workspace?.description ?? "");
   const [submitted, setSubmitted] = useState(false);
@@ -26,15 +26,7 @@ export function WorkspaceModal({ workspace, canRename, onClose }: Props) {
   const submit = () => {
     setSubmitted(true);
     if (errors.name || errors.description) return;
-    save.mutate(
-      { id: workspace?.id, description, ...(canRename ? { name: name.trim() } : {}) },
-      {
-        onSuccess: (saved) => {
-          notify(`Workspace ${saved.name} saved.`);
-          onClose();
-        },
-      },
-    );
+    saveAndClose({ id: workspace?.id, description, ...(canRename ? { name: name.trim() } : {}) });
   };
 
   return (
