@@ -9,26 +9,31 @@ interface Props {
   /** Names the table for screen readers. */
   label: string;
   minWidth?: number;
-  head: ReactNode;
+  /** The column headings, left to right. */
+  columns: readonly string[];
+  /** A last column for each row's actions: no heading to the eye, "Actions" to screen readers. */
+  actions?: boolean;
   children: ReactNode;
 }
 
-export function ScrollTable({ label, minWidth = 640, head, children }: Props) {
+export function ScrollTable({ label, minWidth = 640, columns, actions = false, children }: Props) {
   return (
     <Box role="region" aria-label={label} tabIndex={0} pos="relative" style={{ overflowX: "auto" }}>
       <Table miw={minWidth} verticalSpacing="sm" highlightOnHover aria-label={label}>
-        <Table.Thead>{head}</Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column}>{column}</Table.Th>
+            ))}
+            {actions && (
+              <Table.Th w={1}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </Box>
-  );
-}
-
-/** The header of a row-actions column: empty to the eye, named for screen readers. */
-export function ActionsHeader() {
-  return (
-    <Table.Th w={1}>
-      <VisuallyHidden>Actions</VisuallyHidden>
-    </Table.Th>
   );
 }

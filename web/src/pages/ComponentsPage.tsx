@@ -7,7 +7,7 @@ import { useCurrentUser } from "../api/session";
 import type { Component, Workspace } from "../api/types";
 import { ActionMenu } from "../components/ActionMenu";
 import { QueryState } from "../components/QueryState";
-import { ActionsHeader, ScrollTable } from "../components/ScrollTable";
+import { ScrollTable } from "../components/ScrollTable";
 import { WorkspaceScoped } from "../components/WorkspaceScoped";
 import { typeLabel } from "./stacks/component-types";
 import { RegisterComponentModal } from "./stacks/RegisterComponentModal";
@@ -40,17 +40,8 @@ function ComponentsTable({ workspace, onAction }: { workspace: Workspace; onActi
         <ScrollTable
           label={`Components in ${workspace.name}`}
           minWidth={760}
-          head={
-            <Table.Tr>
-              <Table.Th>Component</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Flavor</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Shared</Table.Th>
-              <Table.Th>Configuration</Table.Th>
-              <ActionsHeader />
-            </Table.Tr>
-          }
+          columns={["Component", "Type", "Flavor", "Owner", "Shared", "Configuration"]}
+          actions
         >
           {page.items.map((component) => {
             const can = abilities.data?.components[component.id];

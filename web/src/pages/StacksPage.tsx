@@ -7,7 +7,7 @@ import { useStacks } from "../api/stacks";
 import type { Stack, Workspace } from "../api/types";
 import { ActionMenu } from "../components/ActionMenu";
 import { QueryState } from "../components/QueryState";
-import { ActionsHeader, ScrollTable } from "../components/ScrollTable";
+import { ScrollTable } from "../components/ScrollTable";
 import { WorkspaceScoped } from "../components/WorkspaceScoped";
 import { typeLabel } from "./stacks/component-types";
 import { RegisterStackModal } from "./stacks/RegisterStackModal";
@@ -36,19 +36,7 @@ function StacksTable({ workspace, onAction }: { workspace: Workspace; onAction: 
   return (
     <QueryState query={stacks} what="stacks">
       {(page) => (
-        <ScrollTable
-          label={`Stacks in ${workspace.name}`}
-          minWidth={720}
-          head={
-            <Table.Tr>
-              <Table.Th>Stack</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Shared</Table.Th>
-              <Table.Th>Components</Table.Th>
-              <ActionsHeader />
-            </Table.Tr>
-          }
-        >
+        <ScrollTable label={`Stacks in ${workspace.name}`} minWidth={720} columns={["Stack", "Owner", "Shared", "Components"]} actions>
           {page.items.map((stack) => {
             const can = abilities.data?.stacks[stack.id];
             return (

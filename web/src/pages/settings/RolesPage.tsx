@@ -10,7 +10,7 @@ import { ConfirmDeleteModal } from "../../components/ConfirmDeleteModal";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { RowActions } from "../../components/RowActions";
-import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 import { RoleModal } from "./roles/RoleModal";
 
 type Dialog = { kind: "create" } | { kind: "edit"; role: Role } | { kind: "delete"; role: Role };
@@ -30,17 +30,7 @@ export function RolesPage() {
       />
       <QueryState query={roles} what="roles">
         {(page) => (
-          <ScrollTable
-            label="Roles"
-            minWidth={520}
-            head={
-              <Table.Tr>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Permissions</Table.Th>
-                <ActionsHeader />
-              </Table.Tr>
-            }
-          >
+          <ScrollTable label="Roles" minWidth={520} columns={["Role", "Permissions"]} actions>
             {page.items.map((role) => {
               const can = abilities.data?.roles[role.id];
               return (

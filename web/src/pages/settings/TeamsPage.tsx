@@ -8,7 +8,7 @@ import { ActionMenu } from "../../components/ActionMenu";
 import { ConfirmDeleteModal } from "../../components/ConfirmDeleteModal";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
-import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 import { TeamModal } from "./teams/TeamModal";
 import { TeamRoleBadges } from "./teams/TeamRoleBadges";
 import { TeamRolesModal } from "./teams/TeamRolesModal";
@@ -49,18 +49,7 @@ export function TeamsPage() {
           page.items.length === 0 ? (
             <Text c="dimmed">No teams yet.</Text>
           ) : (
-            <ScrollTable
-              label="Teams"
-              minWidth={520}
-              head={
-                <Table.Tr>
-                  <Table.Th>Team</Table.Th>
-                  <Table.Th>Members</Table.Th>
-                  <Table.Th>Roles</Table.Th>
-                  <ActionsHeader />
-                </Table.Tr>
-              }
-            >
+            <ScrollTable label="Teams" minWidth={520} columns={["Team", "Members", "Roles"]} actions>
               {page.items.map((team) => {
                 const can = canOf(team);
                 return (

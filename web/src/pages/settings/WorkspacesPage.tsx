@@ -9,7 +9,7 @@ import { DateText } from "../../components/DateText";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { RowActions } from "../../components/RowActions";
-import { ActionsHeader, ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 import { WorkspaceModal } from "./workspaces/WorkspaceModal";
 
 type Dialog = { kind: "create" } | { kind: "edit"; workspace: Workspace } | { kind: "delete"; workspace: Workspace };
@@ -31,18 +31,7 @@ export function WorkspacesPage() {
       />
       <QueryState query={workspaces} what="workspaces">
         {(page) => (
-          <ScrollTable
-            label="Workspaces"
-            minWidth={560}
-            head={
-              <Table.Tr>
-                <Table.Th>Workspace</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <ActionsHeader />
-              </Table.Tr>
-            }
-          >
+          <ScrollTable label="Workspaces" minWidth={560} columns={["Workspace", "Description", "Created"]} actions>
             {page.items.map((workspace) => {
               const can = abilities.data?.workspaces[workspace.id];
               return (

@@ -72,20 +72,7 @@ export function AuditTable({ events, filtered }: { events: AuditEvent[]; filtere
     );
   }
   return (
-    <ScrollTable
-      label="Audit events"
-      minWidth={900}
-      head={
-        <Table.Tr>
-          <Table.Th>Time</Table.Th>
-          <Table.Th>Actor</Table.Th>
-          <Table.Th>Action</Table.Th>
-          <Table.Th>Target</Table.Th>
-          <Table.Th>Outcome</Table.Th>
-          <Table.Th>Details</Table.Th>
-        </Table.Tr>
-      }
-    >
+    <ScrollTable label="Audit events" minWidth={900} columns={["Time", "Actor", "Action", "Target", "Outcome", "Details"]}>
       {events.map((e) => (
         <Table.Tr key={e.id}>
           <Table.Td>

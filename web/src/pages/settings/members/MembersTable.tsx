@@ -6,7 +6,7 @@ import { Group, Paper, Stack, Table, Text } from "@mantine/core";
 import type { AbilitySet, User, UserAbility } from "../../../api/types";
 import { RoleBadges, StatusBadge } from "../../../components/Badges";
 import { DateText } from "../../../components/DateText";
-import { ActionsHeader, ScrollTable } from "../../../components/ScrollTable";
+import { ScrollTable } from "../../../components/ScrollTable";
 import { usePhone } from "../../../lib/usePhone";
 import type { MemberDialog } from "./MemberDialogs";
 import { MemberActions } from "./MemberActions";
@@ -52,20 +52,7 @@ export function MembersTable({ users, abilities, onAction, search }: Props) {
     );
   }
   return (
-    <ScrollTable
-      label="Members"
-      minWidth={720}
-      head={
-        <Table.Tr>
-          <Table.Th>Member</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Roles</Table.Th>
-          <Table.Th>Teams</Table.Th>
-          <Table.Th>Created</Table.Th>
-          <ActionsHeader />
-        </Table.Tr>
-      }
-    >
+    <ScrollTable label="Members" minWidth={720} columns={["Member", "Status", "Roles", "Teams", "Created"]} actions>
       {users.map((user) => (
         <Table.Tr key={user.id}>
           <Table.Td>

@@ -6,7 +6,7 @@ import { DateText } from "../../../components/DateText";
 import { formatDateTime } from "../../../lib/dates";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { QueryState } from "../../../components/QueryState";
-import { ActionsHeader, ScrollTable } from "../../../components/ScrollTable";
+import { ScrollTable } from "../../../components/ScrollTable";
 import { Section } from "../../../components/Section";
 import { useToast } from "../../../components/Toaster";
 
@@ -20,19 +20,7 @@ export function SessionsSection() {
       {end.error && <ErrorAlert error={end.error} title="Could not end the session" />}
       <QueryState query={sessions} what="your sessions">
         {(list) => (
-          <ScrollTable
-            label="Your sessions"
-            minWidth={560}
-            head={
-              <Table.Tr>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Address</Table.Th>
-                <Table.Th>Last active</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <ActionsHeader />
-              </Table.Tr>
-            }
-          >
+          <ScrollTable label="Your sessions" minWidth={560} columns={["Client", "Address", "Last active", "Expires"]} actions>
             {list.map((session) => (
               <Table.Tr key={session.id}>
                 <Table.Td maw={260}>
