@@ -8,7 +8,7 @@ import { it } from "node:test";
 import { uniqueName } from "../helpers/fixtures.js";
 import { ADMIN_NAME, ADMIN_PASSWORD } from "../helpers/server.js";
 import { describeInBrowser } from "./helpers/browser.js";
-import { expectNoConsoleErrors, logIn, useDashboard } from "./helpers/dashboard.js";
+import { confirmDelete, expectNoConsoleErrors, logIn, useDashboard } from "./helpers/dashboard.js";
 
 describeInBrowser("roles and workspaces", () => {
   const d = useDashboard();
@@ -50,10 +50,7 @@ describeInBrowser("roles and workspaces", () => {
     await create.getByRole("button", { name: "Cancel" }).click();
 
     await page.getByRole("button", { name: `Delete role ${name}` }).click();
-    await page
-      .getByRole("dialog", { name: `Delete role ${name}?` })
-      .getByRole("button", { name: "Delete role" })
-      .click();
+    await confirmDelete(page, "role", name);
     await row.waitFor({ state: "detached" });
     expectNoConsoleErrors(profile);
   });
@@ -91,10 +88,7 @@ describeInBrowser("roles and workspaces", () => {
     await page.getByRole("row", { name: new RegExp(`^${renamed}`) }).waitFor();
 
     await page.getByRole("button", { name: `Delete workspace ${renamed}` }).click();
-    await page
-      .getByRole("dialog", { name: `Delete workspace ${renamed}?` })
-      .getByRole("button", { name: "Delete workspace" })
-      .click();
+    await confirmDelete(page, "workspace", renamed);
     await page.getByRole("row", { name: new RegExp(`^${renamed}`) }).waitFor({ state: "detached" });
     assert.equal((await d.admin.get(`/api/v1/workspaces/${renamed}`)).status, 404);
     expectNoConsoleErrors(profile);

@@ -10,7 +10,7 @@ import { createActiveUser, uniqueName } from "../helpers/fixtures.js";
 import { ADMIN_NAME, ADMIN_PASSWORD } from "../helpers/server.js";
 import { expectAccessible } from "./helpers/axe.js";
 import { describeInBrowser } from "./helpers/browser.js";
-import { expectNoConsoleErrors, logIn, useDashboard } from "./helpers/dashboard.js";
+import { confirmDelete, expectNoConsoleErrors, logIn, useDashboard } from "./helpers/dashboard.js";
 
 /** Whether the member's navigation lists Members, after a fresh load (their next request). */
 async function seesMembers(page: Page): Promise<boolean> {
@@ -96,10 +96,7 @@ describeInBrowser("teams", () => {
 
     await page.getByRole("button", { name: `Actions for team ${renamed}` }).click();
     await page.getByRole("menuitem", { name: "Delete…" }).click();
-    await page
-      .getByRole("dialog", { name: `Delete team ${renamed}?` })
-      .getByRole("button", { name: "Delete team" })
-      .click();
+    await confirmDelete(page, "team", renamed);
     await renamedRow.waitFor({ state: "detached" });
     expectNoConsoleErrors(adminProfile);
     expectNoConsoleErrors(memberProfile);

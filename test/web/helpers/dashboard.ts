@@ -1,6 +1,7 @@
 /**
  * One real Cohort server (SQLite, the built dashboard) and one Chromium for a browser suite, and
- * the steps tests share: a fresh browser profile, logging in, reading a sign-up link.
+ * the steps tests share: a fresh browser profile, logging in, confirming a delete, reading a
+ * sign-up link.
  */
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -81,6 +82,14 @@ export async function logIn(page: Page, name: string, password: string): Promise
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByRole("button", { name: `Account menu for ${name}` }).waitFor();
   await page.getByRole("main").getByRole("heading", { level: 1 }).waitFor();
+}
+
+/** Confirms the dashboard's delete dialog for a named thing ("Delete team ops?" → "Delete team"). */
+export async function confirmDelete(page: Page, noun: string, name: string): Promise<void> {
+  await page
+    .getByRole("dialog", { name: `Delete ${noun} ${name}?` })
+    .getByRole("button", { name: `Delete ${noun}` })
+    .click();
 }
 
 /** The path and query of a link printed for another origin (the setup link names the config's). */
