@@ -1,5 +1,5 @@
 /** Registering a stack component in the active workspace: type, flavor, configuration, shared. */
-import { Autocomplete, Checkbox, Select, TextInput } from "@mantine/core";
+import { Autocomplete, Checkbox, Select } from "@mantine/core";
 import { useState } from "react";
 import { name as nameSchema } from "../../../../src/core/schemas/common.js";
 import { COMPONENT_TYPES } from "../../../../src/core/stack-components.js";
@@ -11,6 +11,7 @@ import { fieldError } from "../../lib/validation";
 import { ConfigurationFields, configurationOf, type Setting } from "./ConfigurationFields";
 import { typeLabel } from "./component-types";
 import { useMutateAndClose } from "../../lib/useMutateAndClose";
+import { NameField } from "../../components/NameField";
 
 export function RegisterComponentModal({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
   const me = useCurrentUser();
@@ -52,14 +53,7 @@ export function RegisterComponentModal({ workspace, onClose }: { workspace: Work
       pending={register.isPending}
       error={register.error}
     >
-      <TextInput
-        label="Name"
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={submitted && errors.name}
-        data-autofocus
-      />
+      <NameField value={name} onChange={setName} error={submitted && errors.name} />
       <Select
         label="Type"
         required

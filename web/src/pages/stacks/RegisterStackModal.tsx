@@ -3,7 +3,7 @@
  * an orchestrator and an artifact store required. A shared stack may only hold shared components;
  * the server checks, and its message says what to share first.
  */
-import { Checkbox, Select, TextInput, Textarea } from "@mantine/core";
+import { Checkbox, Select, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { longText, name as nameSchema } from "../../../../src/core/schemas/common.js";
 import { COMPONENT_TYPES, REQUIRED_COMPONENT_TYPES, type ComponentType } from "../../../../src/core/stack-components.js";
@@ -16,6 +16,7 @@ import { Loading } from "../../components/QueryState";
 import { fieldError } from "../../lib/validation";
 import { typeLabel } from "./component-types";
 import { useMutateAndClose } from "../../lib/useMutateAndClose";
+import { NameField } from "../../components/NameField";
 
 const isRequired = (type: string) => (REQUIRED_COMPONENT_TYPES as readonly string[]).includes(type);
 
@@ -64,14 +65,7 @@ export function RegisterStackModal({ workspace, onClose }: { workspace: Workspac
       pending={register.isPending}
       error={register.error ?? components.error}
     >
-      <TextInput
-        label="Name"
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={submitted && errors.name}
-        data-autofocus
-      />
+      <NameField value={name} onChange={setName} error={submitted && errors.name} />
       <Textarea
         label="Description"
         autosize

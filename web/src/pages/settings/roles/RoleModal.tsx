@@ -1,5 +1,5 @@
 /** Creating or editing a custom role: its name and permissions from the server's catalogue. */
-import { Checkbox, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Stack } from "@mantine/core";
 import { useState } from "react";
 import { name as nameSchema } from "../../../../../src/core/schemas/common.js";
 import { usePermissions, useSaveRole } from "../../../api/roles";
@@ -8,6 +8,7 @@ import { PERMISSION_TEXT } from "../../../components/Badges";
 import { FormModal } from "../../../components/FormModal";
 import { fieldError } from "../../../lib/validation";
 import { useMutateAndClose } from "../../../lib/useMutateAndClose";
+import { NameField } from "../../../components/NameField";
 
 export function RoleModal({ role, onClose }: { role?: Role; onClose: () => void }) {
   const catalogue = usePermissions();
@@ -34,14 +35,7 @@ export function RoleModal({ role, onClose }: { role?: Role; onClose: () => void 
       pending={save.isPending}
       error={save.error ?? catalogue.error}
     >
-      <TextInput
-        label="Name"
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={submitted && nameError}
-        data-autofocus
-      />
+      <NameField value={name} onChange={setName} error={submitted && nameError} />
       <Checkbox.Group label="Permissions" value={permissions} onChange={setPermissions}>
         <Stack gap="xs" mt="xs">
           {(catalogue.data ?? []).map((p) => (

@@ -3,7 +3,7 @@
  * abilities do not allow are read-only; a rename alone keeps the members (the PUT leaves `users`
  * out).
  */
-import { MultiSelect, TextInput } from "@mantine/core";
+import { MultiSelect } from "@mantine/core";
 import { useState } from "react";
 import { name as nameSchema } from "../../../../../src/core/schemas/common.js";
 import { useSaveTeam, type TeamSave } from "../../../api/teams";
@@ -12,6 +12,7 @@ import { useActiveUsers } from "../../../api/users";
 import { FormModal } from "../../../components/FormModal";
 import { fieldError } from "../../../lib/validation";
 import { useMutateAndClose } from "../../../lib/useMutateAndClose";
+import { NameField } from "../../../components/NameField";
 
 interface Props {
   team?: Team;
@@ -53,15 +54,7 @@ export function TeamModal({ team, canRename, canEditMembers, onClose }: Props) {
       pending={save.isPending}
       error={save.error ?? users.error}
     >
-      <TextInput
-        label="Name"
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        readOnly={!canRename}
-        error={submitted && error}
-        data-autofocus
-      />
+      <NameField value={name} onChange={setName} readOnly={!canRename} error={submitted && error} />
       <MultiSelect
         label="Members"
         description={canEditMembers ? "Members get every role given to the team." : "You cannot change this team's members."}

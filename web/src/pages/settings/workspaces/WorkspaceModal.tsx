@@ -1,5 +1,5 @@
 /** Creating a workspace, or renaming one and changing its description. */
-import { Textarea, TextInput } from "@mantine/core";
+import { Textarea } from "@mantine/core";
 import { useState } from "react";
 import { longText, name as nameSchema } from "../../../../../src/core/schemas/common.js";
 import type { Workspace } from "../../../api/types";
@@ -7,6 +7,7 @@ import { useSaveWorkspace } from "../../../api/workspaces";
 import { FormModal } from "../../../components/FormModal";
 import { fieldError } from "../../../lib/validation";
 import { useMutateAndClose } from "../../../lib/useMutateAndClose";
+import { NameField } from "../../../components/NameField";
 
 interface Props {
   workspace?: Workspace;
@@ -39,15 +40,12 @@ export function WorkspaceModal({ workspace, canRename, onClose }: Props) {
       pending={save.isPending}
       error={save.error}
     >
-      <TextInput
-        label="Name"
-        required
+      <NameField
         value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
+        onChange={setName}
         readOnly={!canRename}
         description={canRename ? undefined : "This workspace's name cannot be changed."}
         error={submitted && errors.name}
-        data-autofocus
       />
       <Textarea
         label="Description"
