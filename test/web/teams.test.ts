@@ -17,6 +17,10 @@ async function seesMembers(page: Page): Promise<boolean> {
   await page.goto("/settings/personal");
   const nav = page.getByRole("navigation", { name: "Dashboard" });
   await nav.getByRole("link", { name: "Personal" }).waitFor();
+  // Members is listed once the abilities have arrived, after Personal: wait until the page has
+  // fetched everything and drawn the result, or the answer would race the request.
+  await page.waitForLoadState("networkidle");
+  await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
   return (await nav.getByRole("link", { name: "Members" }).count()) > 0;
 }
 
