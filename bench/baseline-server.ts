@@ -5,17 +5,14 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-
-const BODY = JSON.stringify({ id: "5f0c1c6e-2b7a-4c1e-9d1a-3c2b1a0f9e8d", name: "default" });
+import { announce, BASELINE_BODY } from "./baseline-body.js";
 
 const server = createServer((_request, response) => {
-  response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(BODY) });
-  response.end(BODY);
+  response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(BASELINE_BODY) });
+  response.end(BASELINE_BODY);
 });
 
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.address() as AddressInfo;
-  process.send?.({ type: "ready", url: `http://127.0.0.1:${port}` });
+  announce(`http://127.0.0.1:${port}`, (done) => server.close(done));
 });
-
-process.on("disconnect", () => server.close(() => process.exit(0)));

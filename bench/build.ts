@@ -14,7 +14,15 @@ import ts from "typescript";
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 
 /** What the servers and the CLI need, relative to the repository: Cohort's sources and the bench's child entries. */
-const SOURCES = ["src/server", "src/core", "src/cli", "bench/cohort-server.ts", "bench/baseline-server.ts"];
+const SOURCES = [
+  "src/server",
+  "src/core",
+  "src/cli",
+  "bench/cohort-server.ts",
+  "bench/baseline-server.ts",
+  "bench/fastify-server.ts",
+  "bench/baseline-body.ts",
+];
 const LINKED = ["node_modules", "data", "package.json", "dist"];
 
 function collect(path: string, out: string[]): string[] {
