@@ -16,7 +16,7 @@ export type {
   WireUserRoleAssignment,
   WireWorkspace,
 } from "../server/presenters/wire.js";
-export type { WireAuditEvent } from "../server/services/audit.js";
+export type { WireAuditEvent } from "../core/audit-events.js";
 
 export interface LoginResponse {
   access_token: string;

@@ -2,6 +2,7 @@
  * Audit events (SPEC §3, §9): written by services inside the transaction of the change they
  * describe, so an event exists exactly when its change does.
  */
+import type { AuditOutcome, WireAuditEvent } from "../../core/audit-events.js";
 import type { Actor } from "../policy/actor.js";
 import { authorizeReadAudit } from "../policy/audit.js";
 import type { ListParams, Page } from "../store/list-query.js";
@@ -30,7 +31,7 @@ export async function audit(
   action: string,
   target: AuditTarget,
   summary: Record<string, unknown> = {},
-  outcome: "success" | "failure" | "denied" = "success",
+  outcome: AuditOutcome = "success",
 ): Promise<void> {
   await appendAuditEvent(q, {
     id: newId(),
@@ -48,20 +49,6 @@ export async function audit(
   });
 }
 
-export interface WireAuditEvent {
-  id: string;
-  created: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  target_name: string | null;
-  outcome: string;
-  source: string | null;
-  summary: Record<string, unknown>;
-}
-
 function presentAuditEvent(row: AuditEventRow): WireAuditEvent {
   let summary: Record<string, unknown> = {};
   try {
@@ -70,7 +57,20 @@ function presentAuditEvent(row: AuditEventRow): WireAuditEvent {
     summary = { text: row.summary };
   }
   const { id, created, actor_id, actor_name, action, target_type, target_id, target_name, outcome, source } = row;
-  return { id, created, actor_id, actor_name, action, target_type, target_id, target_name, outcome, source, summary };
+  // Only appendAuditEvent writes the column, and only with an AuditOutcome.
+  return {
+    id,
+    created,
+    actor_id,
+    actor_name,
+    action,
+    target_type,
+    target_id,
+    target_name,
+    outcome: outcome as AuditOutcome,
+    source,
+    summary,
+  };
 }
 
 export async function listAuditEvents(ctx: Ctx, actor: Actor, params: ListParams): Promise<Page<WireAuditEvent>> {

@@ -2,28 +2,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, getText, type Query } from "./client";
 import { keys } from "./keys";
+import type { AuditOutcome, WireAuditEvent } from "../../../src/core/audit-events.js";
 import type { Page } from "./types";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most events one request may ask for (the API's largest page). */
 const EXPORT_PAGE_SIZE = 10_000;
 
-export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
-
-export interface AuditEvent {
-  id: string;
-  created: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  target_name: string | null;
-  outcome: AuditOutcome;
-  source: string | null;
-  summary: Record<string, unknown>;
-}
+export { AUDIT_OUTCOMES, type AuditOutcome } from "../../../src/core/audit-events.js";
+export type AuditEvent = WireAuditEvent;
 
 /** What the page filters by; empty strings filter nothing. Dates are the viewer's local days. */
 export interface AuditFilters {
