@@ -24,9 +24,11 @@ export async function countAdmins(q: Q): Promise<number> {
 /**
  * Runs `change` and refuses it when it takes the number of active admins from one or more to
  * none. A store that has no active admin yet (a fresh local store whose `default` user never set
- * a password) is not made worse by a change, so that change is allowed.
+ * a password) is not made worse by a change, so that change is allowed. `couldRemoveAnAdmin`
+ * false (e.g. no member leaves a team) skips the counting.
  */
-export async function keepingAnAdmin<T>(q: Q, change: () => Promise<T>): Promise<T> {
+export async function keepingAnAdmin<T>(q: Q, change: () => Promise<T>, couldRemoveAnAdmin = true): Promise<T> {
+  if (!couldRemoveAnAdmin) return change();
   const before = await countAdmins(q);
   const result = await change();
   if (before > 0 && (await countAdmins(q)) === 0) {

@@ -80,17 +80,20 @@ export async function deactivateUser(ctx: Ctx, actor: Actor, nameOrId: string): 
   const user = await transaction(
     ctx,
     async (q) => {
-      await keepingAnAdmin(q, () =>
-        q
-          .updateTable("users")
-          .set({
-            updated: now(),
-            active: toFlag(false),
-            activation_digest: digest(token),
-            activation_expires: after(ctx.config.inviteTtlSeconds),
-          })
-          .where("id", "=", target.id)
-          .execute(),
+      await keepingAnAdmin(
+        q,
+        () =>
+          q
+            .updateTable("users")
+            .set({
+              updated: now(),
+              active: toFlag(false),
+              activation_digest: digest(token),
+              activation_expires: after(ctx.config.inviteTtlSeconds),
+            })
+            .where("id", "=", target.id)
+            .execute(),
+        flag(target.active),
       );
       await revokeUserSessions(q, target.id);
       await audit(q, actor, "user.deactivate", { type: "user", id: target.id, name: target.name }, { was_active: flag(target.active) });

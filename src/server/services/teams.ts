@@ -93,7 +93,7 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
       if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
       await updateTeamRow(q, team.id, patch);
       await addMembers(q, team.id, added);
-      await keepingAnAdmin(q, () => removeMembers(q, team.id, removed));
+      await keepingAnAdmin(q, () => removeMembers(q, team.id, removed), removed.length > 0);
       await audit(
         q,
         actor,

@@ -159,8 +159,7 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
     ctx,
     async (q) => {
       await requireFreeIdentity(q, { name: body.name, email: body.email }, target.id, "update");
-      const update = () => updateUserRow(q, target.id, patch);
-      await (deactivating ? keepingAnAdmin(q, update) : update());
+      await keepingAnAdmin(q, () => updateUserRow(q, target.id, patch), deactivating);
       if (passwordHash)
         await revokeUserSessions(q, target.id, actor.kind === "user" && actor.id === target.id ? actor.sessionId : undefined);
       if (deactivating) await revokeUserSessions(q, target.id);
