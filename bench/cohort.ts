@@ -1,5 +1,6 @@
 /** Starting a Cohort server under test and logging in to it. */
 import type { Build } from "./build.js";
+import type { Target } from "./load.js";
 import { startChild, type ServerChild } from "./child.js";
 import type { BenchStore } from "./stores.js";
 
@@ -9,10 +10,8 @@ export const ADMIN_PASSWORD = "bench-admin-passphrase-7c1d";
 export interface Cohort extends ServerChild {
   /** Logs in as the `default` admin: a new session and its bearer token. */
   login(): Promise<string>;
-}
-
-export function loginBody(name = ADMIN_NAME, password = ADMIN_PASSWORD): string {
-  return new URLSearchParams({ grant_type: "password", username: name, password }).toString();
+  /** The admin's login as a load target: every request runs argon2id. */
+  loginTarget: Target;
 }
 
 export async function startCohort(build: Build, store: BenchStore): Promise<Cohort> {
@@ -23,14 +22,17 @@ export async function startCohort(build: Build, store: BenchStore): Promise<Coho
     // Request logs off, as the baseline logs nothing: the figures compare request handling.
     COHORT_LOG_LEVEL: "warn",
   });
+  const loginTarget: Target = {
+    url: `${child.url}/api/v1/login`,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "password", username: ADMIN_NAME, password: ADMIN_PASSWORD }).toString(),
+  };
   return {
     ...child,
+    loginTarget,
     login: async () => {
-      const response = await fetch(`${child.url}/api/v1/login`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: loginBody(),
-      });
+      const response = await fetch(loginTarget.url, loginTarget);
       if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
       return ((await response.json()) as { access_token: string }).access_token;
     },

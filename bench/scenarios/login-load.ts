@@ -3,7 +3,7 @@
  * authenticated requests keep p99 ≤ 50 ms. Logins and `GET /api/v1/current-user` share the 50
  * connections, on SQLite; every login creates a session, as real ones do.
  */
-import { loginBody, startCohort } from "../cohort.js";
+import { startCohort } from "../cohort.js";
 import { cleanRuns, type Scenario } from "../context.js";
 import { measureTogether } from "../load.js";
 import { createStore } from "../stores.js";
@@ -23,15 +23,7 @@ export const loginLoad: Scenario = {
         const others = settings.connections - LOGIN_CONNECTIONS;
         const [logins, reads] = await measureTogether(
           [
-            {
-              target: {
-                url: `${server.url}/api/v1/login`,
-                method: "POST",
-                headers: { "content-type": "application/x-www-form-urlencoded" },
-                body: loginBody(),
-              },
-              connections: LOGIN_CONNECTIONS,
-            },
+            { target: server.loginTarget, connections: LOGIN_CONNECTIONS },
             { target: { url: `${server.url}/api/v1/current-user`, headers: { authorization: `Bearer ${token}` } }, connections: others },
           ],
           settings,

@@ -5,7 +5,7 @@
  * user-list pages (10,000 users stored) run together.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { getJson, loginBody, startCohort } from "../cohort.js";
+import { getJson, startCohort } from "../cohort.js";
 import { cleanRuns, type Scenario } from "../context.js";
 import { measureTogether } from "../load.js";
 import { mb } from "../report.js";
@@ -40,15 +40,7 @@ export const memory: Scenario = {
         log("memory: logins, current-user and users-list together");
         const [logins, reads, lists] = await measureTogether(
           [
-            {
-              target: {
-                url: `${server.url}/api/v1/login`,
-                method: "POST",
-                headers: { "content-type": "application/x-www-form-urlencoded" },
-                body: loginBody(),
-              },
-              connections: LOGIN_CONNECTIONS,
-            },
+            { target: server.loginTarget, connections: LOGIN_CONNECTIONS },
             { target: { url: `${server.url}/api/v1/current-user`, headers: auth }, connections: Math.ceil(others / 2) },
             { target: { url: `${server.url}/api/v1/users?size=50`, headers: auth }, connections: Math.floor(others / 2) },
           ],
