@@ -10,6 +10,10 @@ import { migrateToLatest } from "../../src/server/store/migrate.js";
 import type { TestDatabase, TestDialect } from "./dialects.js";
 
 export interface StoreFixture {
+  /**
+   * The store, with its refusal to write access tables outside `transaction()` lifted: these suites
+   * write rows straight through the repositories, and no server remembers sessions of this store.
+   */
   db: Db;
   /** What services take: the store and a configuration with defaults. */
   ctx: Ctx;
@@ -23,7 +27,8 @@ export function useStore(dialect: TestDialect, options: { migrate?: boolean } = 
   let database: TestDatabase | undefined;
   before(async () => {
     database = await dialect.createDatabase();
-    fixture.db = openDatabase(database.url);
+    const opened = openDatabase(database.url);
+    fixture.db = { ...opened, kysely: opened.kysely.withoutPlugins() };
     fixture.ctx = { db: fixture.db, config: loadConfig({}, { databaseUrl: database.url }) };
     fixture.applied = options.migrate === false ? [] : await migrateToLatest(fixture.db);
   });

@@ -4,7 +4,9 @@
  * come up, and both settle on the one identity the store keeps (the server id, and the secret key
  * behind the dashboard's CSRF tokens). Then whatever one process is told (logout, session revoke,
  * deactivation, password change, role revoke, failed logins up to the lockout) is enforced by the
- * other on the very next request, because no process caches sessions, grants or counters.
+ * other on the very next request: a process reuses what it read of a session only while the store's
+ * access generation says nothing has changed since (services/session-cache.ts), and keeps no
+ * counters.
  *
  * PostgreSQL and MariaDB only: several servers on one SQLite file are not a deployment Cohort
  * offers.
@@ -22,7 +24,7 @@ import { openDatabase } from "../../src/server/store/db.js";
 import { migrateToLatest } from "../../src/server/store/migrate.js";
 import { migrationProvider } from "../../src/server/store/migrations/index.js";
 import { describeEachDialect, type TestDatabase, type TestDialect } from "../helpers/dialects.js";
-import { assignRole, createRole, createUser, USER_PASSWORD } from "../helpers/fixtures.js";
+import { assignRole, createRole, createUser, uniqueName, USER_PASSWORD } from "../helpers/fixtures.js";
 import { apiClient, expectStatus, type Api } from "../helpers/http.js";
 import { ADMIN_NAME, ADMIN_PASSWORD } from "../helpers/server.js";
 import { attemptLoginAt, loginAt, loginTokenAt, spawnServer, type ServerProcess } from "../helpers/server-process.js";
@@ -175,6 +177,42 @@ describeEachDialect("two server processes on one database", (dialect) => {
     assert.equal((await onB(token).get("/api/v1/users")).status, 200);
     expectStatus(await adminA.delete(`/api/v1/role_assignments/${assignment?.id}`), 200, "revoke through A");
     assert.equal((await onB(token).get("/api/v1/users")).status, 403);
+  });
+
+  it("a team membership or a role's permission taken away through one is enforced by the other", async () => {
+    const { user, token } = await userWithToken(adminA, pair.a);
+    const readRole = await createRole(adminA, ["read"]);
+    const team = expectStatus(await adminA.post("/api/v1/teams", { name: uniqueName("team"), users: [user.id] }), 200, "team").body as {
+      id: string;
+    };
+    expectStatus(await adminA.post("/api/v1/team_role_assignments", { team: team.id, role: readRole.id }), 200, "team role");
+    assert.equal((await onB(token).get("/api/v1/users")).status, 200, "read through the team");
+    expectStatus(await adminA.put(`/api/v1/teams/${team.id}`, { users: [] }), 200, "leave the team through A");
+    assert.equal((await onB(token).get("/api/v1/users")).status, 403);
+
+    const { token: direct } = await userWithToken(adminA, pair.a, ["read", "me"]);
+    const role = ((await onB(direct).get("/api/v1/current-user")).body as { roles: { id: string }[] }).roles[0];
+    assert.equal((await onB(direct).get("/api/v1/users")).status, 200, "read through the role");
+    expectStatus(await adminA.put(`/api/v1/roles/${role?.id}`, { permissions: ["me"] }), 200, "role loses read through A");
+    assert.equal((await onB(direct).get("/api/v1/users")).status, 403);
+  });
+
+  it("renames through one show in the other's current-user at once", async () => {
+    const { user, token } = await userWithToken(adminA, pair.a);
+    const team = expectStatus(await adminA.post("/api/v1/teams", { name: uniqueName("team"), users: [user.id] }), 200, "team").body as {
+      id: string;
+    };
+    const me = async () => (await onB(token).get("/api/v1/current-user")).body as { name: string; teams: { name: string }[] };
+    assert.equal((await me()).name, user.name);
+    const [newUserName, newTeamName] = [uniqueName("renamed"), uniqueName("renamed-team")];
+    expectStatus(await adminA.put(`/api/v1/users/${user.id}`, { name: newUserName }), 200, "rename the user through A");
+    expectStatus(await adminA.put(`/api/v1/teams/${team.id}`, { name: newTeamName }), 200, "rename the team through A");
+    const after = await me();
+    assert.equal(after.name, newUserName);
+    assert.deepEqual(
+      after.teams.map((t) => t.name),
+      [newTeamName],
+    );
   });
 
   it("failed logins through one lock the username on the other", async () => {

@@ -4,7 +4,7 @@
  */
 import type { Permission } from "../../core/permissions.js";
 
-/** A user with a live session; permissions were read from the store for this very request. */
+/** A user with a live session; its permissions were confirmed current against the store for this very request. */
 export interface UserActor {
   readonly kind: "user";
   readonly id: string;

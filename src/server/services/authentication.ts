@@ -3,19 +3,21 @@
  * token or in this process: every request re-reads the session and the user's live grants, so a
  * logout, revoke, deactivation or role change through any server process counts at once.
  */
-import type { Permission } from "../../core/permissions.js";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/passwords.js";
 import { digest, newSessionToken } from "../auth/tokens.js";
 import { Unauthenticated } from "../errors.js";
 import type { Actor, UserActor } from "../policy/actor.js";
 import { flag, toFlag } from "../store/dialect.js";
 import { newId } from "../store/repos/ids.js";
+import { readAccessGeneration } from "../store/access-generation.js";
 import { checkSession, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
+import { relationsOfUsers, type UserRelations } from "../store/repos/user-relations.js";
 import { findUser, updateUser, type Q, type UserRow } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { checkThrottle, recordLoginFailure, resetUserThrottle } from "./login-throttle.js";
+import { sessionCacheOf, type RememberedSession } from "./session-cache.js";
 
 /** last_seen is written at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -93,43 +95,76 @@ export async function startSession(
 }
 
 /**
- * The actor behind a bearer token or session cookie, or 401. One statement reads the session, its
- * user and the user's grants (store/repos/sessions.ts), fresh on every request.
+ * The actor behind a bearer token or session cookie, or 401. Every request reads the store: the
+ * access generation, and when that has moved since this process last read the session, the
+ * session with its user and the user's grants in one statement (store/repos/sessions.ts). What
+ * was read is remembered with the generation (services/session-cache.ts).
  */
 export async function authenticate(ctx: Ctx, token: string, source: string): Promise<UserActor> {
+  if (token.length > 200) throw new Unauthenticated("Invalid authentication credentials");
   const q = ctx.db.kysely;
-  const row = token.length <= 200 ? await checkSession(q, digest(token)) : undefined;
+  const tokenDigest = digest(token);
+  const sessions = sessionCacheOf(ctx.db);
+  const generation = await readAccessGeneration(q);
   const nowMs = Date.now();
+  let session = sessions.get(tokenDigest, generation);
+  // Remembered times run behind the store's once another process has seen the session active, so
+  // they never end a session or stand in for its activity: the session is read again instead.
+  if (!session || session.expiresMs <= nowMs || nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) {
+    session = await readSession(ctx, tokenDigest, generation, nowMs);
+  }
+  const { check } = session;
+  const actor: UserActor = {
+    kind: "user",
+    id: check.user.id,
+    name: check.user.name,
+    sessionId: check.session_id,
+    source,
+    global: session.global,
+    byWorkspace: session.byWorkspace,
+  };
+  sessionsOfActors.set(actor, session);
+  return actor;
+}
+
+async function readSession(ctx: Ctx, tokenDigest: string, generation: number, nowMs: number): Promise<RememberedSession> {
+  const q = ctx.db.kysely;
+  const sessions = sessionCacheOf(ctx.db);
+  const row = await checkSession(q, tokenDigest);
   if (!row || flag(row.revoked) || !flag(row.user.active) || toMs(row.idle_expires) <= nowMs || toMs(row.max_expires) <= nowMs) {
+    sessions.forget(tokenDigest);
     throw new Unauthenticated("Invalid authentication credentials");
   }
   if (nowMs - toMs(row.last_seen) > TOUCH_INTERVAL_MS) {
     const idle = Math.min(toMs(row.max_expires), nowMs + ctx.config.sessionIdleTtlSeconds * 1000);
-    await touchSession(q, row.session_id, now(), after(0, idle));
+    const touched = { last_seen: now(), idle_expires: after(0, idle) };
+    await touchSession(q, row.session_id, touched.last_seen, touched.idle_expires);
+    return sessions.remember(tokenDigest, generation, { ...row, ...touched });
   }
-  const global = new Set<Permission>();
-  const byWorkspace = new Map<string, Set<Permission>>();
-  for (const grant of row.grants) {
-    if (grant.workspace_id === null) global.add(grant.permission);
-    else {
-      let set = byWorkspace.get(grant.workspace_id);
-      if (!set) byWorkspace.set(grant.workspace_id, (set = new Set()));
-      set.add(grant.permission);
-    }
-  }
-  const actor: UserActor = { kind: "user", id: row.user.id, name: row.user.name, sessionId: row.session_id, source, global, byWorkspace };
-  ownRows.set(actor, row.user);
-  return actor;
+  return sessions.remember(tokenDigest, generation, row);
 }
 
 /**
- * The caller's own row as this request's session check read it, so `GET /current-user` need not
- * read it again. Keyed by the actor object, which lives for one request: nothing outlives it.
+ * The session each request's actor was confirmed against, so `GET /current-user` need not read the
+ * caller's own row again. Keyed by the actor object, which lives for one request.
  */
-const ownRows = new WeakMap<UserActor, UserRow>();
+const sessionsOfActors = new WeakMap<UserActor, RememberedSession>();
 
+/** The caller's own row as this request's session check confirmed it. */
 export function ownRowOf(actor: Actor): UserRow | undefined {
-  return actor.kind === "user" ? ownRows.get(actor) : undefined;
+  return actor.kind === "user" ? sessionsOfActors.get(actor)?.check.user : undefined;
+}
+
+/**
+ * The caller's own teams and roles: remembered with the session, or read now and remembered. Read
+ * after the request's generation, so never older than it.
+ */
+export async function ownRelationsOf(ctx: Ctx, actor: Actor): Promise<UserRelations> {
+  const session = actor.kind === "user" ? sessionsOfActors.get(actor) : undefined;
+  if (session?.ownRelations) return session.ownRelations;
+  const relations = await relationsOfUsers(ctx.db.kysely, [actor.id]);
+  if (session) session.ownRelations = relations;
+  return relations;
 }
 
 export async function logout(ctx: Ctx, actor: UserActor): Promise<void> {

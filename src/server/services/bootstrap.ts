@@ -111,15 +111,19 @@ export async function bootstrap(ctx: Ctx, options: BootstrapOptions = {}): Promi
   if (user.active || user.password_hash || options.issueSetupLink === false) return { defaultUserId: user.id };
   // Still pending: issue a fresh setup link. The old digest in the WHERE lets one process win.
   const token = newActivationToken();
-  const result = await q
-    .updateTable("users")
-    .set({ activation_digest: digest(token), activation_expires: after(ctx.config.inviteTtlSeconds) })
-    .where("id", "=", user.id)
-    .where((eb) =>
-      user.activation_digest === null ? eb("activation_digest", "is", null) : eb("activation_digest", "=", user.activation_digest),
-    )
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return { defaultUserId: user.id };
+  const pending = user;
+  const issued = await transaction(ctx, async (tx) => {
+    const result = await tx
+      .updateTable("users")
+      .set({ activation_digest: digest(token), activation_expires: after(ctx.config.inviteTtlSeconds) })
+      .where("id", "=", pending.id)
+      .where((eb) =>
+        pending.activation_digest === null ? eb("activation_digest", "is", null) : eb("activation_digest", "=", pending.activation_digest),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  });
+  if (!issued) return { defaultUserId: user.id };
   return { defaultUserId: user.id, setupLink: signupLink(ctx.config.baseUrl, user, token) };
 }
 

@@ -6,6 +6,7 @@ import { setTimeout } from "node:timers/promises";
 import type { Config } from "../config.js";
 import { Conflict } from "../errors.js";
 import type { Db } from "../store/db.js";
+import { AccessWrites, advanceAccessGeneration } from "../store/access-generation.js";
 import { isRetryableAbort, isUniqueViolation, lockAccessGuard } from "../store/dialect.js";
 import type { Q } from "../store/repos/users.js";
 
@@ -29,15 +30,24 @@ const ATTEMPTS = 5;
  * at all. Unique-index violations become a 409 with the caller's message. A transaction the
  * database aborted to break a deadlock wrote nothing, so it runs again after a short random pause
  * (concurrent inserts into the same indexes deadlock on MariaDB now and then); `fn` must therefore
- * only write through `q`.
+ * only write through `q`. When `fn` wrote anything that decides access, the transaction advances
+ * the access generation as its last statement (store/access-generation.ts).
  */
 export async function transaction<T>(ctx: Ctx, fn: (q: Q) => Promise<T>, options: TxOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.kysely.transaction().execute(async (q) => {
-        if (options.guard) await lockAccessGuard(q, ctx.db.dialect);
-        return fn(q);
-      });
+      // Without the store's refusal to write access tables: here they are written, and watched.
+      return await ctx.db.kysely
+        .withoutPlugins()
+        .transaction()
+        .execute(async (tx) => {
+          const writes = new AccessWrites();
+          const q = tx.withPlugin(writes);
+          if (options.guard) await lockAccessGuard(q, ctx.db.dialect);
+          const result = await fn(q);
+          if (writes.changed) await advanceAccessGeneration(tx);
+          return result;
+        });
     } catch (err) {
       if (isRetryableAbort(err) && attempt < ATTEMPTS) {
         await setTimeout(Math.random() * 10 * attempt);

@@ -9,12 +9,17 @@ import SQLite from "better-sqlite3";
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from "kysely";
 import type mysql from "mysql2";
 import type pg from "pg";
+import { OnlyInTransactions } from "./access-generation.js";
 import type { Database } from "./schema.js";
 import { allowDirectReads, withStatementCache } from "./sqlite-statements.js";
 
 export type DialectName = "sqlite" | "postgres" | "mysql";
 
 export interface Db {
+  /**
+   * The store, refusing to write access tables outside a transaction (store/access-generation.ts);
+   * services/context.ts `transaction()` is where they are written.
+   */
   readonly kysely: Kysely<Database>;
   readonly dialect: DialectName;
   close(): Promise<void>;
@@ -41,6 +46,8 @@ export function sqlitePath(url: string): string {
   return rest;
 }
 
+const guarded = (kysely: Kysely<Database>) => kysely.withPlugin(new OnlyInTransactions());
+
 export function openDatabase(url: string): Db {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
@@ -52,7 +59,7 @@ export function openDatabase(url: string): Db {
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
     const statements = withStatementCache(sqlite);
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    const kysely = guarded(new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) }));
     allowDirectReads(kysely, sqlite, statements);
     return { kysely, dialect, close: () => kysely.destroy() };
   }
@@ -61,12 +68,12 @@ export function openDatabase(url: string): Db {
     // COUNT(*) is a bigint in PostgreSQL; our counts fit in a double.
     types.setTypeParser(20, (v) => Number(v));
     const pool = new Pool({ connectionString: url, max: 10 });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = guarded(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
     return { kysely, dialect, close: () => kysely.destroy() };
   }
   const { createPool } = require("mysql2") as typeof mysql;
   const pool = createPool({ uri: url.replace(/^mariadb:/, "mysql:"), connectionLimit: 10, timezone: "Z" });
-  const kysely = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+  const kysely = guarded(new Kysely<Database>({ dialect: new MysqlDialect({ pool }) }));
   return { kysely, dialect, close: () => kysely.destroy() };
 }
 

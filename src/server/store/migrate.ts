@@ -3,12 +3,14 @@
  * PostgreSQL, GET_LOCK on MariaDB, a lock row on SQLite), so servers starting together migrate once.
  */
 import { Migrator } from "kysely";
+import { advanceAccessGeneration } from "./access-generation.js";
 import type { Db } from "./db.js";
 import { migrationProvider } from "./migrations/index.js";
 
 function migrator(db: Db): Migrator {
   return new Migrator({
-    db: db.kysely,
+    // Migrations may write any table; they advance the access generation once done (below).
+    db: db.kysely.withoutPlugins(),
     provider: migrationProvider,
     migrationTableName: "cohort_migration",
     migrationLockTableName: "cohort_migration_lock",
@@ -23,7 +25,10 @@ export interface MigrationState {
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  // Other processes on this store may remember sessions read before the new schema's data.
+  if (applied.length > 0) await advanceAccessGeneration(db.kysely.withoutPlugins());
+  return applied;
 }
 
 export async function migrationStatus(db: Db): Promise<MigrationState[]> {

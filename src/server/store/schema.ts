@@ -200,6 +200,12 @@ export interface RowCountTable {
   n: number;
 }
 
+/** The one-row counter of migration 2026-11-23T05-00-access-generation (store/access-generation.ts). */
+export interface AccessGenerationTable {
+  id: number;
+  value: number;
+}
+
 export interface Database {
   server_identity: ServerIdentityTable;
   workspace: WorkspaceTable;
@@ -213,6 +219,7 @@ export interface Database {
   login_failure: LoginFailureTable;
   audit_event: AuditEventTable;
   guard: GuardTable;
+  access_generation: AccessGenerationTable;
   stack_component: StackComponentTable;
   stack: StackTable;
   stack_composition: StackCompositionTable;

@@ -1,0 +1,89 @@
+/**
+ * What this process remembers of the sessions it has checked: the session, its user, the user's
+ * grants, and (once `GET /current-user` asked) the user's teams and roles, each remembered with
+ * the access generation read just before them (store/access-generation.ts). Every request still
+ * asks the store: it reads the generation, and only when that has not moved is anything
+ * remembered used. Any change to sessions, users, roles, assignments or teams, through any process,
+ * moves it, so such a change counts on the very next request everywhere (SPEC §5.1), as when
+ * everything was read afresh each time.
+ *
+ * The generation is read before what is remembered with it, so what is remembered is never older
+ * than its generation says; a change in between only makes it newer. Nothing is remembered about
+ * a token whose session was not found or may not be used.
+ */
+import type { Permission } from "../../core/permissions.js";
+import type { Db } from "../store/db.js";
+import type { SessionCheck } from "../store/repos/sessions.js";
+import type { UserRelations } from "../store/repos/user-relations.js";
+import { toMs } from "../store/time.js";
+
+/** A session as remembered, with its times parsed once. */
+export interface RememberedSession {
+  readonly generation: number;
+  readonly check: SessionCheck;
+  readonly lastSeenMs: number;
+  /** When the session ends: the earlier of its idle and its absolute expiry, as of `lastSeenMs`. */
+  readonly expiresMs: number;
+  readonly global: ReadonlySet<Permission>;
+  readonly byWorkspace: ReadonlyMap<string, ReadonlySet<Permission>>;
+  /** The user's teams and roles, filled by the first `GET /current-user` at this generation. */
+  ownRelations?: UserRelations;
+}
+
+/** Sessions remembered per store; beyond this the one read longest ago is forgotten. */
+const CAPACITY = 10_000;
+
+function grantsOf(check: SessionCheck): Pick<RememberedSession, "global" | "byWorkspace"> {
+  const global = new Set<Permission>();
+  const byWorkspace = new Map<string, Set<Permission>>();
+  for (const grant of check.grants) {
+    if (grant.workspace_id === null) global.add(grant.permission);
+    else {
+      let set = byWorkspace.get(grant.workspace_id);
+      if (!set) byWorkspace.set(grant.workspace_id, (set = new Set()));
+      set.add(grant.permission);
+    }
+  }
+  return { global, byWorkspace };
+}
+
+export class SessionCache {
+  private readonly entries = new Map<string, RememberedSession>();
+
+  /** The session behind a token digest as remembered, if it was read at `generation`. */
+  get(tokenDigest: string, generation: number): RememberedSession | undefined {
+    const entry = this.entries.get(tokenDigest);
+    if (entry === undefined) return undefined;
+    if (entry.generation === generation) return entry;
+    this.entries.delete(tokenDigest);
+    return undefined;
+  }
+
+  /** Remembers a session read (at the earliest) at `generation` and found usable. */
+  remember(tokenDigest: string, generation: number, check: SessionCheck): RememberedSession {
+    const entry: RememberedSession = {
+      generation,
+      check,
+      lastSeenMs: toMs(check.last_seen),
+      expiresMs: Math.min(toMs(check.idle_expires), toMs(check.max_expires)),
+      ...grantsOf(check),
+    };
+    this.entries.delete(tokenDigest);
+    this.entries.set(tokenDigest, entry);
+    if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value as string);
+    return entry;
+  }
+
+  forget(tokenDigest: string): void {
+    this.entries.delete(tokenDigest);
+  }
+}
+
+const caches = new WeakMap<Db, SessionCache>();
+
+/** This process's remembered sessions of one store. */
+export function sessionCacheOf(db: Db): SessionCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new SessionCache()));
+  return cache;
+}

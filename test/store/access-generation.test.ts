@@ -1,0 +1,134 @@
+/**
+ * The access generation (store/access-generation.ts) on every dialect: what a server process
+ * remembers of a session is trusted only while the generation stands, so every write that could
+ * make it wrong must move the generation in the writer's own transaction, and nothing else may
+ * write those tables. Each case below is a way that rule could be broken.
+ */
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import { sql } from "kysely";
+import { transaction, type Ctx } from "../../src/server/services/context.js";
+import { readAccessGeneration } from "../../src/server/store/access-generation.js";
+import { openDatabase, type Db } from "../../src/server/store/db.js";
+import { migrateToLatest } from "../../src/server/store/migrate.js";
+import { appendAuditEvent } from "../../src/server/store/repos/audit.js";
+import { newId } from "../../src/server/store/repos/ids.js";
+import { insertSession, touchSession } from "../../src/server/store/repos/sessions.js";
+import { insertUser, updateUser } from "../../src/server/store/repos/users.js";
+import { after as later, now } from "../../src/server/store/time.js";
+import { describeEachDialect } from "../helpers/dialects.js";
+import { uniqueName } from "../helpers/fixtures.js";
+import { userRow } from "../helpers/rows.js";
+import { useStore } from "../helpers/store.js";
+
+describeEachDialect("access generation", (dialect) => {
+  const store = useStore(dialect);
+  /** The store as the server opens it: access tables written only in transactions. */
+  let db: Db;
+  let ctx: Ctx;
+  before(() => {
+    db = openDatabase(store.ctx.config.databaseUrl);
+    ctx = { db, config: store.ctx.config };
+  });
+  after(async () => {
+    await db?.close();
+  });
+
+  const generation = () => readAccessGeneration(db.kysely);
+  const userCount = async () => (await db.kysely.selectFrom("users").select("id").execute()).length;
+  const aUser = () => userRow({ name: uniqueName() });
+  /** A user and a live session of theirs, written the way login writes them. */
+  async function userWithSession(): Promise<string> {
+    const user = aUser();
+    const id = newId();
+    await transaction(ctx, (q) => insertUser(q, user));
+    await transaction(ctx, (q) =>
+      insertSession(q, {
+        id,
+        token_digest: newId(),
+        user_id: user.id,
+        created: now(),
+        last_seen: now(),
+        idle_expires: later(3600),
+        max_expires: later(7200),
+        client: "test",
+        source: "127.0.0.1",
+        revoked: 0,
+      }),
+    );
+    return id;
+  }
+
+  it("a write to an access table outside a transaction is refused and writes nothing", async () => {
+    const [before, users] = [await generation(), await userCount()];
+    await assert.rejects(insertUser(db.kysely, aUser()), /only inside transaction\(\)/);
+    await assert.rejects(db.kysely.deleteFrom("role_assignment").execute(), /only inside transaction\(\)/);
+    await assert.rejects(sql`delete from team_member`.execute(db.kysely), /only inside transaction\(\)/);
+    assert.equal(await userCount(), users);
+    assert.equal(await generation(), before);
+  });
+
+  it("a transaction that writes an access table moves the generation once, with its commit", async () => {
+    const before = await generation();
+    const user = aUser();
+    await transaction(ctx, async (q) => {
+      await insertUser(q, user);
+      await updateUser(q, user.id, { full_name: "Changed twice" });
+    });
+    assert.equal(await generation(), before + 1);
+    await transaction(ctx, (q) => updateUser(q, user.id, { active: 0 }));
+    assert.equal(await generation(), before + 2);
+  });
+
+  it("a transaction that rolls back leaves the generation where it was", async () => {
+    const before = await generation();
+    await assert.rejects(
+      transaction(ctx, async (q) => {
+        await insertUser(q, aUser());
+        throw new Error("changed my mind");
+      }),
+      /changed my mind/,
+    );
+    assert.equal(await generation(), before);
+  });
+
+  it("raw SQL that writes counts as a change, whatever it writes", async () => {
+    const before = await generation();
+    await transaction(ctx, async (q) => {
+      await sql`update login_failure set at = at where 1 = 0`.execute(q);
+    });
+    assert.equal(await generation(), before + 1);
+  });
+
+  it("writes that cannot make a remembered session wrong leave it alone", async () => {
+    const sessionId = await userWithSession(); // a user (moves it), then a session (does not)
+    const before = await generation();
+    await transaction(ctx, (q) =>
+      appendAuditEvent(q, {
+        id: newId(),
+        created: now(),
+        actor_id: null,
+        actor_name: "system",
+        action: "test",
+        target_type: "request",
+        target_id: null,
+        target_name: null,
+        outcome: "success",
+        source: null,
+        summary: "",
+      }),
+    );
+    await touchSession(db.kysely, sessionId, now(), later(3600));
+    assert.equal(await migrateToLatest(db).then((applied) => applied.length), 0);
+    assert.equal(await generation(), before);
+  });
+
+  it("a session's other columns are not activity: revoking one outside a transaction is refused", async () => {
+    const sessionId = await userWithSession();
+    await assert.rejects(db.kysely.updateTable("session").set({ revoked: 1 }).where("id", "=", sessionId).execute(), /only inside/);
+    await assert.rejects(
+      db.kysely.updateTable("session").set({ last_seen: now(), revoked: 1 }).where("id", "=", sessionId).execute(),
+      /only inside/,
+    );
+  });
+});
