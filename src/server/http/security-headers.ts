@@ -1,10 +1,16 @@
 /**
- * The security headers of SPEC §9 on every answer, as helmet writes them. @fastify/helmet runs
- * helmet afresh on every request, re-reading these options and re-parsing the CSP each time,
- * about a twentieth of an authenticated request's CPU in the benchmark (docs/performance.md).
- * Nothing here varies by request (no CSP nonces), so helmet runs once, on a throwaway instance,
- * and every request gets the headers it wrote, set on the raw response in `onRequest` as helmet
- * sets them: errors, 404s and replies sent by plugins carry them too.
+ * The security headers of SPEC §9 on every answer. Pages (the dashboard, the API docs) get them as
+ * helmet writes them. @fastify/helmet runs helmet afresh on every request, re-reading these
+ * options and re-parsing the CSP each time, about a twentieth of an authenticated request's CPU in
+ * the benchmark (docs/performance.md). Nothing here varies by request (no CSP nonces), so helmet
+ * runs once, on a throwaway instance, and every request gets the headers it wrote, set on the raw
+ * response in `onRequest` as helmet sets them: errors, 404s and replies sent by plugins carry them
+ * too.
+ *
+ * The API's JSON answers get the few that mean something for a document no browser renders: no
+ * sniffing it into something else, no framing, no referrer, no use by other origins, and a CSP
+ * that allows nothing. Helmet's other headers steer how a browser runs a page; on every API answer
+ * they were two thirds of its bytes and a tenth of the server's work (docs/performance.md).
  */
 import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -41,6 +47,16 @@ async function headersOf(withHelmet: boolean): Promise<Record<string, unknown>> 
   }
 }
 
+/** For every answer under `/api/`: JSON (or nothing), never a page. */
+export const API_HEADERS: readonly [string, string][] = [
+  ["content-security-policy", "default-src 'none'; frame-ancestors 'none'"],
+  ["x-content-type-options", "nosniff"],
+  ["x-frame-options", "DENY"],
+  ["referrer-policy", "no-referrer"],
+  ["cross-origin-resource-policy", "same-origin"],
+];
+const API_PREFIX = "/api/";
+
 let computed: Promise<[string, string][]> | undefined;
 
 /** The headers helmet adds to an answer: what it sets, less what Fastify sets anyway. Once per process. */
@@ -54,9 +70,10 @@ export function securityHeaders(): Promise<[string, string][]> {
 }
 
 export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
-  const headers = await securityHeaders();
-  if (!headers.some(([name]) => name === "content-security-policy")) throw new Error("helmet produced no Content-Security-Policy");
-  app.addHook("onRequest", (_request, reply, done) => {
+  const pageHeaders = await securityHeaders();
+  if (!pageHeaders.some(([name]) => name === "content-security-policy")) throw new Error("helmet produced no Content-Security-Policy");
+  app.addHook("onRequest", (request, reply, done) => {
+    const headers = request.url.startsWith(API_PREFIX) ? API_HEADERS : pageHeaders;
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
