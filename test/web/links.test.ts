@@ -23,7 +23,7 @@ async function expectInvalidPage(page: Page): Promise<void> {
   assert.doesNotMatch(await page.locator("body").innerText(), /AuthorizationException|Error:|stack/i);
 }
 
-describeInBrowser("unusable sign-up links", () => {
+describeInBrowser("expired sign-up links", () => {
   const d = useDashboard({ env: { COHORT_INVITE_TTL: "1s" } });
 
   it("an expired link shows the invalid-link page and leaves the user pending", async () => {
@@ -36,8 +36,13 @@ describeInBrowser("unusable sign-up links", () => {
     assert.equal((await d.admin.get(`/api/v1/users/${invited.id}`)).body.status, "pending");
     expectNoConsoleErrors(profile);
   });
+});
 
-  it("a forged token, a used link and a mangled link all show it too", async () => {
+// With the default lifetime: a link used within a one-second one could expire under a loaded machine.
+describeInBrowser("unusable sign-up links", () => {
+  const d = useDashboard();
+
+  it("a forged token, a used link and a mangled link all show the invalid-link page", async () => {
     const profile = await d.profile();
     const { page } = profile;
     const forged = await createUser(d.admin);
