@@ -1,7 +1,7 @@
 /** Users on the wire: top-level users carry their teams and direct roles; nested ones do not. */
 import type { UserStatus } from "../../core/abilities.js";
 import { flag } from "../store/dialect.js";
-import { relationsOfUsers, type UserRelations } from "../store/repos/user-relations.js";
+import { relationsOfUsers } from "../store/repos/user-relations.js";
 import type { Q, UserRow } from "../store/repos/users.js";
 import { presentRole } from "./roles.js";
 import type { WireUser } from "./wire.js";
@@ -42,17 +42,12 @@ export function presentNestedUser(row: UserRow): WireUser {
   };
 }
 
-/**
- * A page of users with their teams and direct roles: one query, whatever the page size, unless
- * the relations are given.
- */
-export async function presentUsers(q: Q, rows: readonly UserRow[], view: UserView, relations?: UserRelations): Promise<WireUser[]> {
-  const { teams, roles } =
-    relations ??
-    (await relationsOfUsers(
-      q,
-      rows.map((r) => r.id),
-    ));
+/** A page of users with their teams and direct roles: one query, whatever the page size. */
+export async function presentUsers(q: Q, rows: readonly UserRow[], view: UserView): Promise<WireUser[]> {
+  const { teams, roles } = await relationsOfUsers(
+    q,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => {
     // Filled in place rather than spread into a new literal (see presentNestedUser).
     const user = presentNestedUser(row);
@@ -65,8 +60,8 @@ export async function presentUsers(q: Q, rows: readonly UserRow[], view: UserVie
   });
 }
 
-export async function presentUser(q: Q, row: UserRow, view: UserView, relations?: UserRelations): Promise<WireUser> {
-  const [user] = await presentUsers(q, [row], view, relations);
+export async function presentUser(q: Q, row: UserRow, view: UserView): Promise<WireUser> {
+  const [user] = await presentUsers(q, [row], view);
   if (!user) throw new Error("presentUsers lost a row");
   return user;
 }

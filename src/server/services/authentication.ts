@@ -6,12 +6,13 @@
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/passwords.js";
 import { digest, newSessionToken } from "../auth/tokens.js";
 import { Unauthenticated } from "../errors.js";
+import { frozen } from "../presenters/frozen.js";
 import type { Actor, UserActor } from "../policy/actor.js";
+import type { WireUser } from "../presenters/wire.js";
 import { flag, toFlag } from "../store/dialect.js";
 import { newId } from "../store/repos/ids.js";
 import { readAccessGeneration } from "../store/access-generation.js";
 import { checkSession, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
-import { relationsOfUsers, type UserRelations } from "../store/repos/user-relations.js";
 import { findUser, updateUser, type Q, type UserRow } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
@@ -156,15 +157,15 @@ export function ownRowOf(actor: Actor): UserRow | undefined {
 }
 
 /**
- * The caller's own teams and roles: remembered with the session, or read now and remembered. Read
- * after the request's generation, so never older than it.
+ * The answer about the caller's own account: remembered with the session, or made now (after the
+ * request's generation was read, so never older than it) and remembered, frozen.
  */
-export async function ownRelationsOf(ctx: Ctx, actor: Actor): Promise<UserRelations> {
+export async function ownAnswerOf(actor: Actor, present: () => Promise<WireUser>): Promise<WireUser> {
   const session = actor.kind === "user" ? sessionsOfActors.get(actor) : undefined;
-  if (session?.ownRelations) return session.ownRelations;
-  const relations = await relationsOfUsers(ctx.db.kysely, [actor.id]);
-  if (session) session.ownRelations = relations;
-  return relations;
+  if (session?.ownAnswer) return session.ownAnswer;
+  const answer = frozen(await present());
+  if (session) session.ownAnswer = answer;
+  return answer;
 }
 
 export async function logout(ctx: Ctx, actor: UserActor): Promise<void> {

@@ -10,14 +10,14 @@ import { flag } from "../store/dialect.js";
 import { findSession, liveSessionsOfUser, revokeSession as revokeSessionRow, type SessionRow } from "../store/repos/sessions.js";
 import { now } from "../store/time.js";
 import { audit } from "./audit.js";
-import { ownRelationsOf, ownRowOf } from "./authentication.js";
+import { ownAnswerOf, ownRowOf } from "./authentication.js";
 import { transaction, type Ctx } from "./context.js";
 import { applyUserUpdate, requireUser, viewFor } from "./users.js";
 
 /** Every active user may read their own account, whatever their roles (SPEC §4 rule 3). */
 export async function getCurrentUser(ctx: Ctx, actor: Actor): Promise<WireUser> {
   const q = ctx.db.kysely;
-  return presentUser(q, ownRowOf(actor) ?? (await requireUser(q, actor.id)), viewFor(actor), await ownRelationsOf(ctx, actor));
+  return ownAnswerOf(actor, async () => presentUser(q, ownRowOf(actor) ?? (await requireUser(q, actor.id)), viewFor(actor)));
 }
 
 export async function updateCurrentUser(ctx: Ctx, actor: Actor, body: UserUpdate): Promise<WireUser> {

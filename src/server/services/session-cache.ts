@@ -1,6 +1,6 @@
 /**
  * What this process remembers of the sessions it has checked: the session, its user, the user's
- * grants, and (once `GET /current-user` asked) the user's teams and roles, each remembered with
+ * grants, and (once `GET /current-user` asked) the answer about the user, each remembered with
  * the access generation read just before them (store/access-generation.ts). Every request still
  * asks the store: it reads the generation, and only when that has not moved is anything
  * remembered used. Any change to sessions, users, roles, assignments or teams, through any process,
@@ -14,7 +14,7 @@
 import type { Permission } from "../../core/permissions.js";
 import type { Db } from "../store/db.js";
 import type { SessionCheck } from "../store/repos/sessions.js";
-import type { UserRelations } from "../store/repos/user-relations.js";
+import type { WireUser } from "../presenters/wire.js";
 import { toMs } from "../store/time.js";
 
 /** A session as remembered, with its times parsed once. */
@@ -26,8 +26,8 @@ export interface RememberedSession {
   readonly expiresMs: number;
   readonly global: ReadonlySet<Permission>;
   readonly byWorkspace: ReadonlyMap<string, ReadonlySet<Permission>>;
-  /** The user's teams and roles, filled by the first `GET /current-user` at this generation. */
-  ownRelations?: UserRelations;
+  /** The answer to `GET /current-user`, frozen, once one was given at this generation. */
+  ownAnswer?: WireUser;
 }
 
 /** Sessions remembered per store; beyond this the one read longest ago is forgotten. */
