@@ -1,6 +1,6 @@
 /**
  * Response headers of SPEC §9 on every kind of answer (public, authenticated, error, unknown
- * route): no MIME sniffing, no referrer leaking a sign-up token, and no framing.
+ * route, unroutable URL): no MIME sniffing, no referrer leaking a sign-up token, and no framing.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
@@ -26,9 +26,20 @@ describeEachDialect("security headers", (dialect) => {
       ["401", await t.server.anon.get("/api/v1/current-user")],
       ["422", await t.admin.post("/api/v1/users", { bogus: true })],
       ["404", await t.server.anon.get("/api/v1/no-such-route")],
+      ["400 for a URL that cannot be routed", await t.server.anon.get("/api/v1/users/%ff")],
       ["failed login", await t.server.attemptLogin("nobody", "wrong-password-xx")],
     ];
     for (const [what, reply] of answers) assertHardened(reply, what);
+  });
+
+  it("API answers carry a CSP that allows nothing; pages carry the dashboard's", async () => {
+    const api = await t.admin.get("/api/v1/current-user");
+    assert.equal(api.headers.get("content-security-policy"), "default-src 'none'; frame-ancestors 'none'");
+    assert.equal(api.headers.get("cross-origin-resource-policy"), "same-origin");
+    const page = await t.server.anon.get("/login");
+    assert.match(page.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+    assert.equal(page.headers.get("cross-origin-opener-policy"), "same-origin");
+    for (const reply of [api, page]) assert.match(reply.headers.get("x-request-id") ?? "", /\S/);
   });
 
   it("an unknown route is a JSON 404 in the wire error shape", async () => {

@@ -97,7 +97,8 @@ export function installAccessControl(app: FastifyInstance, options: AccessOption
       return;
     }
     const bearer = bearerToken(request);
-    const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
+    const cookieHeader = bearer ? undefined : request.headers.cookie;
+    const cookie = cookieHeader ? app.parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
     const token = bearer ?? cookie;
     if (!token) throw new Unauthenticated("Not authenticated");
     const actor = await authenticate(options.ctx, token, request.ip);

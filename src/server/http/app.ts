@@ -10,11 +10,12 @@ import type { Actor } from "../policy/actor.js";
 import type { Runtime } from "../runtime.js";
 import { VERSION } from "../version.js";
 import { installAccessControl, requireAccessDeclarations } from "./access.js";
+import { answerHeaders, installAnswerHeaders } from "./answer-headers.js";
 import { installBodyParsers } from "./body-parsers.js";
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from "./error-handler.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { routeModules } from "./routes/index.js";
-import { installSecurityHeaders } from "./security-headers.js";
+import { serializeReply } from "./reply-serializer.js";
 import { installTextGuard } from "./text-guard.js";
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -33,34 +34,34 @@ export interface AppOptions {
 export type App = FastifyInstance;
 
 export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<App> {
+  const setAnswerHeaders = await answerHeaders({ version: VERSION, security: !options.localActor });
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     trustProxy: rt.ctx.config.trustProxy,
     requestIdHeader: "x-request-id",
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors,
+    // A URL too broken to route never reaches the onRequest hooks.
+    frameworkErrors: (err, request, reply) => {
+      setAnswerHeaders(request, reply);
+      frameworkErrors(err, request, reply);
+    },
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.setReplySerializer(serializeReply);
 
   requireAccessDeclarations(app);
   installErrorHandler(app, rt.ctx);
   installBodyParsers(app);
   installTextGuard(app);
-  await app.register(cookie);
-  // Headers for browsers: the CLI's in-process app answers only the CLI, and working them out
-  // (helmet on a throwaway Fastify instance) took a tenth of a second of every local command.
-  if (!options.localActor) await installSecurityHeaders(app);
-  // The request id is in every log line; echoing it lets a user quote it in a bug report.
-  // (These two hooks run on every request: callback style spares each a promise.)
-  app.addHook("onSend", (request, reply, payload, done) => {
-    reply.header("x-cohort-version", VERSION);
-    reply.header("x-request-id", request.id);
-    done(null, payload);
-  });
+  // Cookies are read only where needed (the session cookie, when there is no bearer token), not
+  // parsed for every request in a hook of their own.
+  await app.register(cookie, { hook: false });
+  installAnswerHeaders(app, setAnswerHeaders);
   // Labels use the route pattern, never the raw URL, so ids cannot explode the series count.
+  // (Callback style spares every request a promise.)
   app.addHook("onResponse", (request, reply, done) => {
     recordRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
     done();

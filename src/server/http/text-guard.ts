@@ -5,7 +5,7 @@
  * value would not read back as written. A NUL in the URL (`%00`, in a path segment or a query
  * value) and either one anywhere in a JSON or form body, keys included, is a 422 naming where.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from "fastify";
 import { ValidationFailed } from "../errors.js";
 
 /** A surrogate without its pair (with the `u` flag, a paired one is a single code point). */
@@ -25,15 +25,26 @@ function check(body: unknown): void {
   }
 }
 
-/** Both hooks run on every request: callback style spares each a promise (a throw becomes the error answer). */
+/** Methods whose requests never have a parsed body: their routes skip the body check. */
+const BODILESS = new Set(["GET", "HEAD"]);
+
+function checkBody(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (request.body !== undefined) check(request.body);
+  done();
+}
+
+/**
+ * The URL check runs on every request, unknown routes included; the body check on each route that
+ * can take a body, where it runs before any other validation. Callback style spares each a promise
+ * (a throw becomes the error answer).
+ */
 export function installTextGuard(app: FastifyInstance): void {
   app.addHook("onRequest", (request, _reply, done) => {
     if (request.url.includes("%00")) throw new ValidationFailed("url: must not contain NUL characters (%00)");
     done();
   });
-  app.addHook("preValidation", (request, _reply, done) => {
-    // GET and HEAD requests have no parsed body.
-    if (request.body !== undefined) check(request.body);
-    done();
+  app.addHook("onRoute", (route: RouteOptions) => {
+    if ([route.method].flat().every((method) => BODILESS.has(method))) return;
+    route.preValidation = [checkBody, ...[route.preValidation ?? []].flat()];
   });
 }

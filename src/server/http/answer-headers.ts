@@ -1,11 +1,11 @@
 /**
- * The security headers of SPEC §9 on every answer. Pages (the dashboard, the API docs) get them as
+ * Headers on every answer, set on the raw response before routing, so errors, 404s and replies
+ * sent by plugins carry them too: Cohort's version and the request id (which is in every
+ * log line, so a user can quote it in a bug report), and the security headers of SPEC §9. Pages (the dashboard, the API docs) get them as
  * helmet writes them. @fastify/helmet runs helmet afresh on every request, re-reading these
  * options and re-parsing the CSP each time, about a twentieth of an authenticated request's CPU in
  * the benchmark (docs/performance.md). Nothing here varies by request (no CSP nonces), so helmet
- * runs once, on a throwaway instance, and every request gets the headers it wrote, set on the raw
- * response in `onRequest` as helmet sets them: errors, 404s and replies sent by plugins carry them
- * too.
+ * runs once, on a throwaway instance, and every request gets the headers it wrote.
  *
  * The API's JSON answers get the few that mean something for a document no browser renders: no
  * sniffing it into something else, no framing, no referrer, no use by other origins, and a CSP
@@ -13,7 +13,7 @@
  * they were two thirds of its bytes and a tenth of the server's work (docs/performance.md).
  */
 import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 
 export const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: {
@@ -69,12 +69,37 @@ export function securityHeaders(): Promise<[string, string][]> {
   return computed;
 }
 
-export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
-  const pageHeaders = await securityHeaders();
-  if (!pageHeaders.some(([name]) => name === "content-security-policy")) throw new Error("helmet produced no Content-Security-Policy");
+export interface AnswerHeaderOptions {
+  version: string;
+  /**
+   * Whether to send the security headers. The CLI's in-process app answers only the CLI, and
+   * working them out (helmet on a throwaway Fastify instance) took a tenth of a second of every
+   * local command.
+   */
+  security: boolean;
+}
+
+/** Sets the headers every answer carries on a reply's raw response. */
+export type AnswerHeaders = (request: FastifyRequest, reply: FastifyReply) => void;
+
+export async function answerHeaders(options: AnswerHeaderOptions): Promise<AnswerHeaders> {
+  const pageHeaders = options.security ? await securityHeaders() : [];
+  if (options.security && !pageHeaders.some(([name]) => name === "content-security-policy")) {
+    throw new Error("helmet produced no Content-Security-Policy");
+  }
+  const apiHeaders = options.security ? API_HEADERS : [];
+  return (request, reply) => {
+    const raw = reply.raw;
+    raw.setHeader("x-cohort-version", options.version);
+    raw.setHeader("x-request-id", request.id);
+    for (const [name, value] of request.url.startsWith(API_PREFIX) ? apiHeaders : pageHeaders) raw.setHeader(name, value);
+  };
+}
+
+/** On every request that reaches routing (answers to unroutable URLs set them themselves: see app.ts). */
+export function installAnswerHeaders(app: FastifyInstance, setHeaders: AnswerHeaders): void {
   app.addHook("onRequest", (request, reply, done) => {
-    const headers = request.url.startsWith(API_PREFIX) ? API_HEADERS : pageHeaders;
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    setHeaders(request, reply);
     done();
   });
 }
