@@ -1,9 +1,9 @@
 /**
- * The load generator: autocannon, in this process (the servers run in children). Every
- * measurement is a warm-up run, whose figures are thrown away, then the measured run with the
- * same settings.
+ * The load generator: autocannon, in a child process of its own (load-child.ts; the servers run in
+ * children too). Every measurement is a warm-up run, whose figures are thrown away, then the
+ * measured run with the same settings.
  */
-import autocannon from "autocannon";
+import { fork } from "node:child_process";
 
 export interface LoadSettings {
   connections: number;
@@ -46,25 +46,59 @@ export interface Measured {
   cpuSeconds(): number;
 }
 
-function once(target: Target, connections: number, duration: number): Promise<autocannon.Result> {
-  return autocannon({
-    url: target.url,
-    method: target.method ?? "GET",
-    headers: target.headers,
-    body: target.body,
-    connections,
-    duration,
+/** What load-child.ts is asked to run: loads side by side, for one duration. */
+export interface LoadJob {
+  loads: { target: Target; connections: number }[];
+  duration: number;
+}
+
+/** What load-child.ts reports of each load. */
+export interface RawLoadResult {
+  total: number;
+  duration: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+}
+
+const LOAD_CHILD = new URL("./load-child.ts", import.meta.url);
+
+/**
+ * Runs one job in a fresh load process. `started` runs once that process is up, just before the
+ * load begins (to read the server's CPU time then).
+ */
+function run(job: LoadJob, started?: () => void): Promise<RawLoadResult[]> {
+  const child = fork(LOAD_CHILD, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the load process exited with code ${code} before reporting`)));
+    child.on("message", (message: "ready" | RawLoadResult[]) => {
+      if (message === "ready") {
+        started?.();
+        child.send(job);
+      } else {
+        child.removeAllListeners("exit");
+        resolve(message);
+      }
+    });
   });
 }
 
-function summarize(result: autocannon.Result, cpuSeconds?: number): LoadResult {
+async function once(target: Target, connections: number, duration: number, started?: () => void): Promise<RawLoadResult> {
+  const [result] = await run({ loads: [{ target, connections }], duration }, started);
+  if (!result) throw new Error("the load process reported nothing");
+  return result;
+}
+
+function summarize(result: RawLoadResult, cpuSeconds?: number): LoadResult {
   return {
-    cpuPerRequestUs: cpuSeconds === undefined || result.requests.total === 0 ? undefined : (cpuSeconds * 1e6) / result.requests.total,
-    rps: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    requests: result.requests.total,
+    cpuPerRequestUs: cpuSeconds === undefined || result.total === 0 ? undefined : (cpuSeconds * 1e6) / result.total,
+    rps: result.total / result.duration,
+    p50: result.p50,
+    p99: result.p99,
+    max: result.max,
+    requests: result.total,
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -73,8 +107,8 @@ function summarize(result: autocannon.Result, cpuSeconds?: number): LoadResult {
 /** Warms up, then measures one target (and the CPU time `server` spends on it, if given). */
 export async function measure(target: Target, settings: LoadSettings, server?: Measured): Promise<LoadResult> {
   if (settings.warmup > 0) await once(target, settings.connections, settings.warmup);
-  const cpuBefore = server?.cpuSeconds();
-  const result = await once(target, settings.connections, settings.duration);
+  let cpuBefore: number | undefined;
+  const result = await once(target, settings.connections, settings.duration, () => (cpuBefore = server?.cpuSeconds()));
   return summarize(result, server && cpuBefore !== undefined ? server.cpuSeconds() - cpuBefore : undefined);
 }
 
@@ -86,7 +120,7 @@ export async function measureTogether(
   loads: readonly { target: Target; connections: number }[],
   settings: Omit<LoadSettings, "connections">,
 ): Promise<LoadResult[]> {
-  if (settings.warmup > 0) await Promise.all(loads.map((l) => once(l.target, l.connections, settings.warmup)));
-  const results = await Promise.all(loads.map((l) => once(l.target, l.connections, settings.duration)));
+  if (settings.warmup > 0) await run({ loads: [...loads], duration: settings.warmup });
+  const results = await run({ loads: [...loads], duration: settings.duration });
   return results.map((r) => summarize(r));
 }

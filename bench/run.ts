@@ -4,7 +4,7 @@
  * Runs the SPEC §11 benchmarks (all of them by default), prints a table per scenario and, after a
  * full run, rewrites the "Results" section of docs/performance.md: ratios are only meaningful
  * within one run, so the document always holds one whole run. The servers run in child processes
- * built from the current sources; the load generator runs here.
+ * built from the current sources; the load generator runs in a child of its own (load-child.ts).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -65,7 +65,7 @@ function machine(settings: LoadSettings): string[] {
   return [
     `- Date: ${new Date().toISOString()}`,
     `- Machine: \`nproc\` = ${nproc} (${cpu}); Node ${process.version}; ${process.platform}/${process.arch}`,
-    `- Load: autocannon in the bench process, servers in child processes; ${settings.connections} connections, ` +
+    `- Load: autocannon in a process of its own, each server in another; ${settings.connections} connections, ` +
       `${settings.warmup} s warm-up then ${settings.duration} s measured per run`,
   ];
 }
