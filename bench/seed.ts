@@ -1,10 +1,12 @@
 /**
  * Bulk users for the list benchmarks, written straight through the store (kysely) in one
- * transaction: hashing 100,000 passwords would take half an hour and is not what is measured.
+ * transaction, not through the user services: hashing 100,000 passwords would take half an hour and is not what is measured.
  * Rows are filled as the services fill them; every user gets the built-in `guest` role globally
  * and one in ten joins a team, so the presenter's per-page lookups find something to join.
  */
 import { sql } from "kysely";
+import { loadConfig } from "../src/server/config.js";
+import { transaction } from "../src/server/services/context.js";
 import { openDatabase } from "../src/server/store/db.js";
 import { GLOBAL_SCOPE } from "../src/server/store/repos/assignments.js";
 import { newId } from "../src/server/store/repos/ids.js";
@@ -34,7 +36,9 @@ export async function seedUsers(url: string, total: number): Promise<void> {
     if (existing >= total) return;
     const guest = await q.selectFrom("role").select("id").where("name_key", "=", "guest").executeTakeFirstOrThrow();
     const startMs = Date.now();
-    await q.transaction().execute(async (tx) => {
+    // Through the services' transaction, as every write to users and grants goes: it moves the
+    // access generation, so a server on this store reads its sessions afresh.
+    await transaction({ db, config: loadConfig({}, { databaseUrl: url }) }, async (tx) => {
       let teams = await tx.selectFrom("team").select("id").where("name_key", "like", "bench-team-%").execute();
       if (teams.length === 0) {
         const stamp = stampOf(startMs);
