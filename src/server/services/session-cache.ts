@@ -12,20 +12,19 @@
  * a token whose session was not found or may not be used.
  */
 import type { Permission } from "../../core/permissions.js";
+import type { UserActor } from "../policy/actor.js";
 import type { Db } from "../store/db.js";
 import type { SessionCheck } from "../store/repos/sessions.js";
 import type { WireUser } from "../presenters/wire.js";
 import { toMs } from "../store/time.js";
 
-/** A session as remembered, with its times parsed once. */
-export interface RememberedSession {
+/** A session as remembered, with its times parsed once and its grants as its actors hold them. */
+export interface RememberedSession extends Pick<UserActor, "global" | "byWorkspace"> {
   readonly generation: number;
   readonly check: SessionCheck;
   readonly lastSeenMs: number;
   /** When the session ends: the earlier of its idle and its absolute expiry, as of `lastSeenMs`. */
   readonly expiresMs: number;
-  readonly global: ReadonlySet<Permission>;
-  readonly byWorkspace: ReadonlyMap<string, ReadonlySet<Permission>>;
   /** The answer to `GET /current-user`, frozen, once one was given at this generation. */
   ownAnswer?: WireUser;
 }
