@@ -1,7 +1,8 @@
 /**
- * Sessions (SPEC §5.1): login, the per-request session check, logout. Nothing is cached in the
- * token or in this process: every request re-reads the session and the user's live grants, so a
- * logout, revoke, deactivation or role change through any server process counts at once.
+ * Sessions (SPEC §5.1): login, the per-request session check, logout. Nothing is trusted from the
+ * token, and nothing this process remembers is used without asking the store first: every request
+ * reads the access generation, so a logout, revoke, deactivation or role change through any server
+ * process counts at once.
  */
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/passwords.js";
 import { digest, newSessionToken } from "../auth/tokens.js";
