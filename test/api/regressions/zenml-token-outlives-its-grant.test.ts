@@ -2,8 +2,9 @@
  * ZenML hole (SPEC §5.1, §9): tokens that survive a password change, a deactivation or a role
  * revoke. ZenML 0.40.3 issued JWTs carrying the user's permissions at login, checked them from the
  * token alone and never expired them, so a stolen token kept working after the victim changed
- * their password and a demoted user kept their old rights (wire samples 031, 032). Cohort re-reads
- * the session and the live permissions on every request: each of these takes effect on the next.
+ * their password and a demoted user kept their old rights (wire samples 031, 032). Cohort checks
+ * the session and the live permissions against the store on every request (the access
+ * generation): each of these takes effect on the next, here after the token was used once.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
@@ -29,6 +30,7 @@ describeEachDialect("regression: no token outlives its grant", (dialect) => {
 
   it("a deactivation kills every token of the user", async () => {
     const alice = await createActiveUser(t.server, t.admin, ["read", "me"]);
+    assert.equal((await alice.api.get("/api/v1/users")).status, 200, "the token works before");
     await deactivateUser(t.admin, alice.user.id);
     for (const path of ["/api/v1/current-user", "/api/v1/users"]) assert.deepEqual((await alice.api.get(path)).body, INVALID, path);
   });
