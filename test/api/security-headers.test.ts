@@ -27,6 +27,7 @@ describeEachDialect("security headers", (dialect) => {
       ["422", await t.admin.post("/api/v1/users", { bogus: true })],
       ["404", await t.server.anon.get("/api/v1/no-such-route")],
       ["400 for a URL that cannot be routed", await t.server.anon.get("/api/v1/users/%ff")],
+      ["422 for a NUL in the URL", await t.server.anon.get("/api/v1/users/a%00b")],
       ["failed login", await t.server.attemptLogin("nobody", "wrong-password-xx")],
     ];
     for (const [what, reply] of answers) assertHardened(reply, what);

@@ -55,11 +55,12 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   requireAccessDeclarations(app);
   installErrorHandler(app, rt.ctx);
   installBodyParsers(app);
+  // First of the onRequest hooks: an answer refused by a later one carries the headers too.
+  installAnswerHeaders(app, setAnswerHeaders);
   installTextGuard(app);
   // Cookies are read only where needed (the session cookie, when there is no bearer token), not
   // parsed for every request in a hook of their own.
   await app.register(cookie, { hook: false });
-  installAnswerHeaders(app, setAnswerHeaders);
   // Labels use the route pattern, never the raw URL, so ids cannot explode the series count.
   // (Callback style spares every request a promise.)
   app.addHook("onResponse", (request, reply, done) => {
