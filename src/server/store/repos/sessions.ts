@@ -164,11 +164,3 @@ export function liveSessionsOfUser(q: Q, userId: string, nowStamp: string): Prom
 export function findSession(q: Q, id: string): Promise<SessionRow | undefined> {
   return q.selectFrom("session").selectAll().where("id", "=", id).executeTakeFirst();
 }
-
-/** Drops sessions that can no longer be used (housekeeping; never needed for correctness). */
-export async function purgeDeadSessions(q: Q, nowStamp: string): Promise<void> {
-  await q
-    .deleteFrom("session")
-    .where((eb) => eb.or([eb("revoked", "=", 1), eb("max_expires", "<", nowStamp), eb("idle_expires", "<", nowStamp)]))
-    .execute();
-}
