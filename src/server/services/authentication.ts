@@ -19,7 +19,7 @@ import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { checkThrottle, recordLoginFailure, resetUserThrottle } from "./login-throttle.js";
-import { sessionCacheOf, type RememberedSession } from "./session-cache.js";
+import { sessionCacheOf, type RememberedSession, type SessionCache } from "./session-cache.js";
 
 /** last_seen is written at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -113,7 +113,7 @@ export async function authenticate(ctx: Ctx, token: string, source: string): Pro
   // Remembered times run behind the store's once another process has seen the session active, so
   // they never end a session or stand in for its activity: the session is read again instead.
   if (!session || session.expiresMs <= nowMs || nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) {
-    session = await readSession(ctx, tokenDigest, generation, nowMs);
+    session = await readSession(ctx, sessions, tokenDigest, generation, nowMs);
   }
   const { check } = session;
   const actor: UserActor = {
@@ -129,9 +129,14 @@ export async function authenticate(ctx: Ctx, token: string, source: string): Pro
   return actor;
 }
 
-async function readSession(ctx: Ctx, tokenDigest: string, generation: number, nowMs: number): Promise<RememberedSession> {
+async function readSession(
+  ctx: Ctx,
+  sessions: SessionCache,
+  tokenDigest: string,
+  generation: number,
+  nowMs: number,
+): Promise<RememberedSession> {
   const q = ctx.db.kysely;
-  const sessions = sessionCacheOf(ctx.db);
   const row = await checkSession(q, tokenDigest);
   if (!row || flag(row.revoked) || !flag(row.user.active) || toMs(row.idle_expires) <= nowMs || toMs(row.max_expires) <= nowMs) {
     sessions.forget(tokenDigest);
