@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { sql } from "kysely";
 import { transaction, type Ctx } from "../../src/server/services/context.js";
-import { readAccessGeneration } from "../../src/server/store/access-generation.js";
+import { authenticate, startSession } from "../../src/server/services/authentication.js";
+import { accessGenerationNow, readAccessGeneration } from "../../src/server/store/access-generation.js";
 import { openDatabase, type Db } from "../../src/server/store/db.js";
 import { migrateToLatest } from "../../src/server/store/migrate.js";
 import { appendAuditEvent } from "../../src/server/store/repos/audit.js";
@@ -130,5 +131,31 @@ describeEachDialect("access generation", (dialect) => {
       db.kysely.updateTable("session").set({ last_seen: now(), revoked: 1 }).where("id", "=", sessionId).execute(),
       /only inside/,
     );
+  });
+
+  it("is read at once on SQLite outside a transaction, and agrees with the store; elsewhere, not at all", async () => {
+    const synchronous = dialect.name === "sqlite";
+    assert.equal(accessGenerationNow(db.kysely), synchronous ? await generation() : undefined);
+    await transaction(ctx, async (q) => {
+      await insertUser(q, aUser());
+      // The transaction's write is not committed yet: a read now would see it, so none is made.
+      assert.equal(accessGenerationNow(db.kysely), undefined);
+    });
+    assert.equal(accessGenerationNow(db.kysely), synchronous ? await generation() : undefined);
+  });
+
+  it("a remembered session is confirmed without a promise on SQLite; its first check, and any on the other stores, takes one", async () => {
+    const user = aUser();
+    await transaction(ctx, (q) => insertUser(q, user));
+    const { access_token: token } = await startSession(ctx, user, { client: "test", source: "127.0.0.1" });
+    const first = authenticate(ctx, token, "127.0.0.1");
+    assert.ok(first instanceof Promise);
+    assert.equal((await first).id, user.id);
+    const again = authenticate(ctx, token, "127.0.0.1");
+    assert.equal(again instanceof Promise, dialect.name !== "sqlite");
+    assert.equal((await again).id, user.id);
+    // A change to access: the session is read afresh, so a promise again.
+    await transaction(ctx, (q) => updateUser(q, user.id, { full_name: "Renamed" }));
+    assert.ok(authenticate(ctx, token, "127.0.0.1") instanceof Promise);
   });
 });

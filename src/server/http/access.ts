@@ -9,7 +9,7 @@ import "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
 import type { Permission } from "../../core/permissions.js";
 import { IllegalOperation, NotEnoughPermissions, Unauthenticated } from "../errors.js";
-import type { Actor } from "../policy/actor.js";
+import type { Actor, UserActor } from "../policy/actor.js";
 import { holdsAnywhere } from "../policy/can.js";
 import { authenticate } from "../services/authentication.js";
 import type { Ctx } from "../services/context.js";
@@ -89,20 +89,9 @@ export interface AccessOptions {
 
 export function installAccessControl(app: FastifyInstance, options: AccessOptions): void {
   app.decorateRequest("actor", null);
-  app.addHook("onRequest", async (request) => {
-    const access = request.routeOptions.config?.access;
-    if (access === undefined || access === "public") return;
-    if (options.localActor) {
-      request.actor = options.localActor;
-      return;
-    }
-    const bearer = bearerToken(request);
-    const cookieHeader = bearer ? undefined : request.headers.cookie;
-    const cookie = cookieHeader ? app.parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
-    const token = bearer ?? cookie;
-    if (!token) throw new Unauthenticated("Not authenticated");
-    const actor = await authenticate(options.ctx, token, request.ip);
-    if (cookie && MUTATING.has(request.method)) {
+  /** Lets the request in as `actor`, or throws: the CSRF check of cookie sessions, then the route's permission. */
+  const admit = (request: FastifyRequest, access: Exclude<Access, "public">, actor: UserActor, byCookie: boolean) => {
+    if (byCookie && MUTATING.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameDigest(sent, csrfTokenFor(options.secretKey, actor.sessionId))) {
         throw new IllegalOperation(
@@ -112,6 +101,28 @@ export function installAccessControl(app: FastifyInstance, options: AccessOption
     }
     request.actor = actor;
     if (access !== "session" && !holdsAnywhere(actor, access)) throw new NotEnoughPermissions(access);
+  };
+  // Callback style: a session this process remembers is confirmed without a promise (see
+  // `authenticate`), and the request goes on at once. A throw becomes the error answer.
+  app.addHook("onRequest", (request, _reply, done) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === "public") return done();
+    if (options.localActor) {
+      request.actor = options.localActor;
+      return done();
+    }
+    const bearer = bearerToken(request);
+    const cookieHeader = bearer ? undefined : request.headers.cookie;
+    const cookie = cookieHeader ? app.parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
+    const token = bearer ?? cookie;
+    if (!token) throw new Unauthenticated("Not authenticated");
+    const actor = authenticate(options.ctx, token, request.ip);
+    if (actor instanceof Promise) {
+      actor.then((confirmed) => admit(request, access, confirmed, cookie !== undefined)).then(() => done(), done);
+      return;
+    }
+    admit(request, access, actor, cookie !== undefined);
+    done();
   });
 }
 

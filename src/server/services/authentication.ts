@@ -12,7 +12,7 @@ import type { Actor, UserActor } from "../policy/actor.js";
 import type { WireUser } from "../presenters/wire.js";
 import { flag, toFlag } from "../store/dialect.js";
 import { newId } from "../store/repos/ids.js";
-import { readAccessGeneration } from "../store/access-generation.js";
+import { accessGenerationNow, readAccessGeneration } from "../store/access-generation.js";
 import { checkSession, insertSession, revokeSession, touchSession } from "../store/repos/sessions.js";
 import { findUser, updateUser, type Q, type UserRow } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
@@ -101,20 +101,31 @@ export async function startSession(
  * access generation, and when that has moved since this process last read the session, the
  * session with its user and the user's grants in one statement (store/repos/sessions.ts). What
  * was read is remembered with the generation (services/session-cache.ts).
+ *
+ * On SQLite, with the session remembered, all of that happens at once: the actor comes back
+ * without a promise, and so does a refusal (thrown). The promises the asynchronous path takes were
+ * a noticeable share of such a request's time (docs/performance.md).
  */
-export async function authenticate(ctx: Ctx, token: string, source: string): Promise<UserActor> {
+export function authenticate(ctx: Ctx, token: string, source: string): UserActor | Promise<UserActor> {
   if (token.length > 200) throw new Unauthenticated("Invalid authentication credentials");
-  const q = ctx.db.kysely;
   const tokenDigest = digest(token);
+  const generation = accessGenerationNow(ctx.db.kysely);
+  if (generation === undefined) return readAccessGeneration(ctx.db.kysely).then((read) => confirm(ctx, tokenDigest, read, source));
+  return confirm(ctx, tokenDigest, generation, source);
+}
+
+/** The actor of a session at `generation`: as remembered when it may be, else read afresh. */
+function confirm(ctx: Ctx, tokenDigest: string, generation: number, source: string): UserActor | Promise<UserActor> {
   const sessions = sessionCacheOf(ctx.db);
-  const generation = await readAccessGeneration(q);
   const nowMs = Date.now();
-  let session = sessions.get(tokenDigest, generation);
+  const session = sessions.get(tokenDigest, generation);
   // Remembered times run behind the store's once another process has seen the session active, so
   // they never end a session or stand in for its activity: the session is read again instead.
-  if (!session || session.expiresMs <= nowMs || nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) {
-    session = await readSession(ctx, sessions, tokenDigest, generation, nowMs);
-  }
+  if (session && session.expiresMs > nowMs && nowMs - session.lastSeenMs <= TOUCH_INTERVAL_MS) return actorOf(session, source);
+  return readSession(ctx, sessions, tokenDigest, generation, nowMs).then((read) => actorOf(read, source));
+}
+
+function actorOf(session: RememberedSession, source: string): UserActor {
   const { check } = session;
   const actor: UserActor = {
     kind: "user",
@@ -163,15 +174,18 @@ export function ownRowOf(actor: Actor): UserRow | undefined {
 }
 
 /**
- * The answer about the caller's own account: remembered with the session, or made now (after the
- * request's generation was read, so never older than it) and remembered, frozen.
+ * The answer about the caller's own account: remembered with the session (given at once, no
+ * promise), or made now (after the request's generation was read, so never older than it) and
+ * remembered, frozen.
  */
-export async function ownAnswerOf(actor: Actor, present: () => Promise<WireUser>): Promise<WireUser> {
+export function ownAnswerOf(actor: Actor, present: () => Promise<WireUser>): WireUser | Promise<WireUser> {
   const session = actor.kind === "user" ? sessionsOfActors.get(actor) : undefined;
   if (session?.ownAnswer) return session.ownAnswer;
-  const answer = frozen(await present());
-  if (session) session.ownAnswer = answer;
-  return answer;
+  return present().then((presented) => {
+    const answer = frozen(presented);
+    if (session) session.ownAnswer = answer;
+    return answer;
+  });
 }
 
 export async function logout(ctx: Ctx, actor: UserActor): Promise<void> {

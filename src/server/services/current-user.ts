@@ -15,7 +15,7 @@ import { transaction, type Ctx } from "./context.js";
 import { applyUserUpdate, requireUser, viewFor } from "./users.js";
 
 /** Every active user may read their own account, whatever their roles (SPEC §4 rule 3). */
-export async function getCurrentUser(ctx: Ctx, actor: Actor): Promise<WireUser> {
+export function getCurrentUser(ctx: Ctx, actor: Actor): WireUser | Promise<WireUser> {
   const q = ctx.db.kysely;
   return ownAnswerOf(actor, async () => presentUser(q, ownRowOf(actor) ?? (await requireUser(q, actor.id)), viewFor(actor)));
 }

@@ -25,8 +25,9 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from "kysely";
-import { sql } from "kysely";
+import { sql, type CompiledQuery } from "kysely";
 import { prepared } from "./prepared.js";
+import { readsDirectly, valueDirectly } from "./sqlite-statements.js";
 import type { Q } from "./repos/users.js";
 
 /**
@@ -115,13 +116,34 @@ export class OnlyInTransactions extends Watcher {
   }
 }
 
-const generationQuery = prepared((q) => q.selectFrom("access_generation").select("value").where("id", "=", 1));
+const selectGeneration = (q: Q) => q.selectFrom("access_generation").select("value").where("id", "=", 1);
+const generationQuery = prepared(selectGeneration);
+
+const missing = () => new Error("the access_generation row is missing");
 
 /** The store's access generation now. */
 export async function readAccessGeneration(q: Q): Promise<number> {
   const [row] = await generationQuery(q, {});
-  if (!row) throw new Error("the access_generation row is missing");
+  if (!row) throw missing();
   return Number(row.value);
+}
+
+/** The generation query as each dialect adapter compiles it, for `accessGenerationNow`. */
+const compiledByAdapter = new WeakMap<object, CompiledQuery>();
+
+/**
+ * The store's access generation, read at once when the store can answer synchronously (SQLite,
+ * no transaction open on its connection: store/sqlite-statements.ts); otherwise undefined, and
+ * nothing was read.
+ */
+export function accessGenerationNow(q: Q): number | undefined {
+  if (!readsDirectly(q)) return undefined;
+  const adapter = q.getExecutor().adapter;
+  let query = compiledByAdapter.get(adapter);
+  if (!query) compiledByAdapter.set(adapter, (query = selectGeneration(q).compile()));
+  const value = valueDirectly(q, query);
+  if (value === undefined) throw missing();
+  return Number(value);
 }
 
 /** Moves the generation on: every process's remembered sessions are read afresh on their next request. */

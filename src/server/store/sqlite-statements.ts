@@ -55,11 +55,11 @@ function forKysely(statement: SQLite.Statement): SqliteStatement {
 }
 
 /** What `readDirectly` runs a store's queries on, by the store's root Kysely instance. */
-const directReaders = new WeakMap<object, { sqlite: SQLite.Database; statements: SqliteDatabase }>();
+const directReaders = new WeakMap<object, { sqlite: SQLite.Database; statements: SqliteDatabase; values: Map<string, SQLite.Statement> }>();
 
 /** Lets `readDirectly` run reads on `store` (the Kysely instance over `statements`) directly. */
 export function allowDirectReads(store: object, sqlite: SQLite.Database, statements: SqliteDatabase): void {
-  directReaders.set(store, { sqlite, statements });
+  directReaders.set(store, { sqlite, statements, values: new Map() });
 }
 
 /**
@@ -70,6 +70,26 @@ export function readDirectly(q: object, query: CompiledQuery): unknown[] | undef
   const reader = directReaders.get(q);
   if (!reader || reader.sqlite.inTransaction) return undefined;
   return reader.statements.prepare(query.sql).all(query.parameters);
+}
+
+/** Whether `readDirectly` and `valueDirectly` would run a query on `q` now. */
+export function readsDirectly(q: object): boolean {
+  const reader = directReaders.get(q);
+  return reader !== undefined && !reader.sqlite.inTransaction;
+}
+
+/**
+ * The first column of a reading query's first row (undefined if none), run now as `readDirectly`
+ * runs queries: for the generation every request reads (store/access-generation.ts), where making
+ * the row and looking the statement up in the cache above cost about as much as SQLite's work.
+ * Statements are kept by SQL text, so this is for a few fixed queries only.
+ */
+export function valueDirectly(q: object, query: CompiledQuery): unknown {
+  const reader = directReaders.get(q);
+  if (!reader || reader.sqlite.inTransaction) throw new Error("valueDirectly: this store cannot run a query now (see readsDirectly)");
+  let statement = reader.values.get(query.sql);
+  if (!statement) reader.values.set(query.sql, (statement = reader.sqlite.prepare(query.sql).pluck()));
+  return statement.get(query.parameters);
 }
 
 export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
