@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "./config.js";
 import { buildApp, type App } from "./http/app.js";
 import { openRuntime, type Runtime } from "./runtime.js";
+import { startSweeping, type Sweeper } from "./services/housekeeping.js";
 import { redact } from "./store/db.js";
 
 export interface RunningServer {
@@ -19,10 +20,18 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { logger?: boolean | object } = {}): Promise<RunningServer> {
   const runtime = await openRuntime(config);
   let app: App;
+  let sweeper: Sweeper | undefined;
   try {
     app = await buildApp(runtime, { logger: options.logger ?? false });
+    const log = app.log;
+    sweeper = await startSweeping(runtime.ctx, (outcome) => {
+      if (outcome instanceof Error) log.warn({ err: outcome }, "housekeeping: the sweep failed; the next one tries again");
+      else if (outcome.sessions + outcome.loginFailures > 0)
+        log.info(outcome, "housekeeping: deleted ended sessions and expired login failures");
+    });
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
+    await sweeper?.stop();
     await runtime.close();
     throw err;
   }
@@ -43,6 +52,7 @@ export async function startServer(config: Config, options: { logger?: boolean | 
     runtime,
     close: () =>
       (closing ??= (async () => {
+        await sweeper.stop();
         await app.close();
         await runtime.close();
       })()),

@@ -27,6 +27,8 @@ export async function clearFailures(q: Q, key: string): Promise<void> {
   await q.deleteFrom("login_failure").where("throttle_key", "=", key).execute();
 }
 
-export async function purgeFailures(q: Q, before: string): Promise<void> {
-  await q.deleteFrom("login_failure").where("at", "<", before).execute();
+/** Deletes the failures recorded before `before`; returns how many. */
+export async function purgeFailures(q: Q, before: string): Promise<number> {
+  const result = await q.deleteFrom("login_failure").where("at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -149,6 +149,15 @@ export async function revokeUserSessions(q: Q, userId: string, exceptId?: string
   metrics.sessionsRevoked.inc({}, Number(result.numUpdatedRows));
 }
 
+/** Deletes every session that can no longer be used (revoked, or past either expiry); returns how many. */
+export async function deleteEndedSessions(q: Q, nowStamp: string): Promise<number> {
+  const result = await q
+    .deleteFrom("session")
+    .where((eb) => eb.or([eb("revoked", "!=", 0), eb("idle_expires", "<=", nowStamp), eb("max_expires", "<=", nowStamp)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export function liveSessionsOfUser(q: Q, userId: string, nowStamp: string): Promise<SessionRow[]> {
   return q
     .selectFrom("session")
