@@ -11,7 +11,7 @@ import { purgeFailures } from "../store/repos/login-failures.js";
 import { after, now } from "../store/time.js";
 import { transaction, type Ctx } from "./context.js";
 
-export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface SweepResult {
   sessions: number;
