@@ -11,7 +11,8 @@ import { Writable } from "node:stream";
 import { after, before, it } from "node:test";
 import { loadConfig } from "../../src/server/config.js";
 import { startServer, type RunningServer } from "../../src/server/main.js";
-import { loggedUrl } from "../../src/server/observability/request-log.js";
+import type { FastifyRequest } from "fastify";
+import { LOG_SERIALIZERS, loggedUrl } from "../../src/server/observability/request-log.js";
 import type { WireUser } from "../../src/server/presenters/wire.js";
 import { DIALECTS } from "../helpers/dialects.js";
 import { uniqueName } from "../helpers/fixtures.js";
@@ -88,7 +89,19 @@ it("never writes an activation token: the sign-up page's URL is logged with it f
   assert.equal(page.status, 200);
   const [line] = await linesOf("log-test-2");
   assert.equal(line?.url, `/signup?user=${invited.id}&username=${invited.name}&token=[FILTERED]`);
+  // An unknown route's request gets its one line too, filtered the same way.
+  const unknown = await fetch(`${server.url}/api/v1/nowhere?token=${token}`, { headers: { "x-request-id": "log-test-3" } });
+  assert.equal(unknown.status, 404);
+  const [notFound, ...more] = await linesOf("log-test-3");
+  assert.deepEqual(more, []);
+  assert.equal(notFound?.statusCode, 404);
+  assert.equal(notFound?.url, "/api/v1/nowhere?token=[FILTERED]");
   assert.ok(!lines.some((logged) => JSON.stringify(logged).includes(token)), "the token appears in the log");
+});
+
+it("a request passed to any log line is shown with its URL filtered", () => {
+  const request = { method: "GET", url: "/signup?user=u&token=abc", ip: "127.0.0.1" } as FastifyRequest;
+  assert.deepEqual(LOG_SERIALIZERS.req(request), { method: "GET", url: "/signup?user=u&token=[FILTERED]", remoteAddress: "127.0.0.1" });
 });
 
 it("filters every query value named like a secret, however its name is encoded", () => {

@@ -6,7 +6,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { recordRequest } from "../observability/metrics.js";
-import { logAnswer } from "../observability/request-log.js";
+import { LOG_SERIALIZERS, RequestLog } from "../observability/request-log.js";
 import type { Actor } from "../policy/actor.js";
 import type { Runtime } from "../runtime.js";
 import { VERSION } from "../version.js";
@@ -37,9 +37,8 @@ export type App = FastifyInstance;
 export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<App> {
   const setAnswerHeaders = await answerHeaders({ version: VERSION, security: !options.localActor });
   const app = Fastify({
-    logger: options.logger ?? false,
-    // One line per request instead of two, written by `logAnswer` (observability/request-log.ts).
-    disableRequestLogging: true,
+    logger: typeof options.logger === "object" ? { serializers: LOG_SERIALIZERS, ...options.logger } : (options.logger ?? false),
+    logController: new RequestLog(),
     bodyLimit: BODY_LIMIT,
     trustProxy: rt.ctx.config.trustProxy,
     requestIdHeader: "x-request-id",
@@ -64,12 +63,10 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   // Cookies are read only where needed (the session cookie, when there is no bearer token), not
   // parsed for every request in a hook of their own.
   await app.register(cookie, { hook: false });
-  // Metric labels use the route pattern, never the raw URL, so ids cannot explode the series
-  // count; the log line has the URL, its secrets filtered. (Callback style spares every request a
-  // promise.)
+  // Labels use the route pattern, never the raw URL, so ids cannot explode the series count.
+  // (Callback style spares every request a promise.)
   app.addHook("onResponse", (request, reply, done) => {
     recordRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
-    logAnswer(request, reply);
     done();
   });
   installAccessControl(app, { ctx: rt.ctx, secretKey: rt.secretKey, localActor: options.localActor });
