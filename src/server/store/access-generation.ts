@@ -25,7 +25,7 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from "kysely";
-import { sql, type CompiledQuery } from "kysely";
+import { sql } from "kysely";
 import { prepared } from "./prepared.js";
 import { readsDirectly, valueDirectly } from "./sqlite-statements.js";
 import type { Q } from "./repos/users.js";
@@ -116,8 +116,7 @@ export class OnlyInTransactions extends Watcher {
   }
 }
 
-const selectGeneration = (q: Q) => q.selectFrom("access_generation").select("value").where("id", "=", 1);
-const generationQuery = prepared(selectGeneration);
+const generationQuery = prepared((q) => q.selectFrom("access_generation").select("value").where("id", "=", 1));
 
 const missing = () => new Error("the access_generation row is missing");
 
@@ -128,9 +127,6 @@ export async function readAccessGeneration(q: Q): Promise<number> {
   return Number(row.value);
 }
 
-/** The generation query as each dialect adapter compiles it, for `accessGenerationNow`. */
-const compiledByAdapter = new WeakMap<object, CompiledQuery>();
-
 /**
  * The store's access generation, read at once when the store can answer synchronously (SQLite,
  * no transaction open on its connection: store/sqlite-statements.ts); otherwise undefined, and
@@ -138,10 +134,7 @@ const compiledByAdapter = new WeakMap<object, CompiledQuery>();
  */
 export function accessGenerationNow(q: Q): number | undefined {
   if (!readsDirectly(q)) return undefined;
-  const adapter = q.getExecutor().adapter;
-  let query = compiledByAdapter.get(adapter);
-  if (!query) compiledByAdapter.set(adapter, (query = selectGeneration(q).compile()));
-  const value = valueDirectly(q, query);
+  const value = valueDirectly(q, generationQuery.compiled(q, {}));
   if (value === undefined) throw missing();
   return Number(value);
 }

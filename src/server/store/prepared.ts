@@ -27,6 +27,8 @@ interface Template {
   compiled: CompiledQuery;
   /** For each parameter, the argument (and list index) that fills it, or undefined for a constant of the query. */
   slots: ({ name: string; index: number | undefined } | undefined)[];
+  /** No parameter comes from an argument: the query runs as compiled. */
+  fixed: boolean;
 }
 
 function standIns<A extends Args>(args: A): A {
@@ -48,7 +50,7 @@ function compile<A extends Args>(q: Q, build: (q: Q, args: A) => Compilable<unkn
   if (leaked(compiled.sql) || compiled.parameters.some((p, i) => slots[i] === undefined && leaked(p))) {
     throw new Error(`a prepared query's argument did not become a parameter of its own: ${compiled.sql}`);
   }
-  return { compiled, slots };
+  return { compiled, slots, fixed: slots.every((slot) => slot === undefined) };
 }
 
 /** The lengths of the list arguments: what the SQL text depends on. */
@@ -62,9 +64,15 @@ function shapeOf(args: Args): string {
 }
 
 /** A query compiled on first use; call it with the store (or a transaction) and the arguments. */
-export function prepared<A extends Args, R>(build: (q: Q, args: A) => Compilable<R>): (q: Q, args: A) => Promise<R[]> {
+export interface Prepared<A extends Args, R> {
+  (q: Q, args: A): Promise<R[]>;
+  /** The query as `q`'s dialect compiles it, with these arguments: for running it another way. */
+  compiled(q: Q, args: A): CompiledQuery;
+}
+
+export function prepared<A extends Args, R>(build: (q: Q, args: A) => Compilable<R>): Prepared<A, R> {
   const byAdapter = new WeakMap<object, Map<string, Template>>();
-  return async (q, args) => {
+  const compiledFor = (q: Q, args: A): CompiledQuery => {
     const adapter = q.getExecutor().adapter;
     let templates = byAdapter.get(adapter);
     if (!templates) byAdapter.set(adapter, (templates = new Map()));
@@ -75,14 +83,19 @@ export function prepared<A extends Args, R>(build: (q: Q, args: A) => Compilable
       templates.set(shape, template);
       if (templates.size > SHAPES) templates.delete(templates.keys().next().value as string);
     }
-    const { compiled, slots } = template;
+    const { compiled, slots, fixed } = template;
+    if (fixed) return compiled;
     const parameters = slots.map((slot, i) => {
       if (slot === undefined) return compiled.parameters[i];
       const value = args[slot.name];
       return slot.index === undefined ? value : value?.[slot.index];
     });
-    const query = { ...compiled, parameters };
+    return { ...compiled, parameters };
+  };
+  const run = async (q: Q, args: A) => {
+    const query = compiledFor(q, args);
     const rows = readDirectly(q, query);
     return rows ? (rows as R[]) : (await q.executeQuery<R>(query)).rows;
   };
+  return Object.assign(run, { compiled: compiledFor });
 }
