@@ -139,11 +139,18 @@ export function accessGenerationNow(q: Q): number | undefined {
   return Number(value);
 }
 
-/** Moves the generation on: every process's remembered sessions are read afresh on their next request. */
+/**
+ * Moves the generation on: every process's remembered sessions are read afresh on their next
+ * request. It moves to the next value, or to the clock (in thousandths of a millisecond) when
+ * that is ahead, so no value is handed out twice even when a backup restored under running
+ * servers puts the counter back: counting up again from the backup's value would reach values
+ * those servers had remembered sessions at, with grants the restored store no longer gives.
+ */
 export async function advanceAccessGeneration(q: Q): Promise<void> {
+  const clock = Date.now() * 1000;
   await q
     .updateTable("access_generation")
-    .set({ value: sql`value + 1` })
+    .set({ value: sql`case when value + 1 > ${clock} then value + 1 else ${clock} end` })
     .where("id", "=", 1)
     .execute();
 }
