@@ -4,6 +4,9 @@
  * a server.
  */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { cliSandbox, oneErrorLine, type CliSandbox } from "./harness.js";
 import { walkthroughTests } from "./walkthrough.js";
@@ -66,6 +69,33 @@ describe("cohort CLI in local mode", () => {
     const nothing = await cli("user", "update", "bob");
     assert.equal(nothing.code, 2);
     oneErrorLine(nothing);
+  });
+
+  it("db backup copies the store (in a directory of its owner's only) to a new file, also its owner's only, that works as a store; it never overwrites", async () => {
+    const copy = join(sandbox.dir, "backup.db");
+    const made = await cli("db", "backup", copy);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /^Backed up 'sqlite:\/\/\/.*\/data\/cohort\.db' to '.*\/backup\.db' \(\d+ KiB\)\.$/m);
+    assert.equal((await stat(copy)).mode & 0o777, 0o600);
+    assert.equal((await stat(join(sandbox.dir, "data"))).mode & 0o777, 0o700, "the store's directory is its owner's only");
+    const fromCopy = await sandbox.run(["user", "describe", "bob", "--output", "json"], {
+      env: { COHORT_DATABASE_URL: `sqlite://${copy}` },
+    });
+    assert.equal((JSON.parse(fromCopy.stdout) as { full_name: string }).full_name, "Bob B");
+
+    const kept = await readFile(copy);
+    const again = await cli("db", "backup", copy);
+    assert.equal(again.code, 1);
+    assert.match(oneErrorLine(again), /backup\.db' already exists: choose a new file name\.$/);
+    assert.deepEqual(await readFile(copy), kept);
+
+    const other = join(sandbox.dir, "other.db");
+    const server = await cli("db", "backup", other, "--database-url", "postgres://nobody@127.0.0.1:1/none");
+    assert.equal(server.code, 1);
+    assert.match(oneErrorLine(server), /is not a SQLite store: back it up with pg_dump\.$/);
+    const nowhere = await cli("db", "backup", join(sandbox.dir, "missing", "copy.db"));
+    assert.match(oneErrorLine(nowhere), /The directory '.*\/missing' does not exist\.$/);
+    assert.equal(existsSync(other), false);
   });
 
   it("a broken config file is one error line, not a stack trace", async () => {

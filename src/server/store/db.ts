@@ -52,7 +52,8 @@ export function openDatabase(url: string): Db {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
     const path = sqlitePath(url);
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    // Owner only, as the XDG base directory spec asks: the store holds password hashes.
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const sqlite = new SQLite(path);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("foreign_keys = ON");
