@@ -150,3 +150,30 @@ describeEachDialect("list filtering, sorting and paging", (dialect) => {
     invalid({ id: "not-a-uuid" }, "id");
   });
 });
+
+describeEachDialect("case-insensitive filters beyond ASCII", (dialect) => {
+  const store = useStore(dialect);
+  /** Greek capital sigma: a linguistic collation lower-cases it to final "ς" at the end of a word, else "σ". */
+  const CAPITALS = "ΟΔΥΣΣΕΑΣ ΣΑΣ";
+  const FINAL = "λόγος";
+
+  before(async () => {
+    for (const name of [CAPITALS, FINAL, "other"]) await insertUser(store.db.kysely, userRow({ name }));
+  });
+
+  const finds = async (filter: string, name: string) => {
+    const found = (await listUsers(store.db.kysely, parseListParams({ name: filter }, USER_FILTERS))).items.map((u) => u.name);
+    assert.ok(found.includes(name), `name=${filter} finds ${JSON.stringify(found)}, not ${name}`);
+    assert.ok(!found.includes("other"), `name=${filter} finds "other"`);
+  };
+
+  it("a name is found by any part of itself, a word-final sigma included", async () => {
+    for (const filter of ["equals:" + CAPITALS, "contains:Σ", "contains:ΑΣ Σ", "endswith:Σ", "endswith:ΑΣ", "startswith:ΟΔΥΣΣΕΑΣ"]) {
+      await finds(filter, CAPITALS);
+    }
+  });
+
+  it("final and plain sigma are the same letter, as Unicode case folding has them", async () => {
+    for (const filter of ["equals:λόγοσ", "contains:σ", "endswith:οσ", "startswith:λόγοσ"]) await finds(filter, FINAL);
+  });
+});

@@ -4,7 +4,7 @@
  * into ListParams against that description (http/list-params.ts), and this module turns them
  * into a WHERE clause, an ORDER BY and a page.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from "kysely";
 import { BadRequest } from "../errors.js";
 import { likePattern } from "./dialect.js";
 
@@ -72,17 +72,24 @@ export function baseFields(table: string): FilterSpec {
 type AnyEB = ExpressionBuilder<any, any>;
 
 /**
- * Case-insensitive matching lower-cases both sides in SQL, with the same function: SQLite's lower()
- * folds ASCII only, so a value lower-cased in JS ("émile") would never equal a column lower-cased
- * by SQLite ("Émile"), and an exact name could not find itself.
+ * Text as case-insensitive matching compares it: lower-cased in SQL on both sides, with the same
+ * function, since SQLite's lower() folds ASCII only, so a value lower-cased in JS ("émile") would
+ * never equal a column lower-cased by SQLite ("Émile"), and an exact name could not find itself.
+ * Final sigma is then made a plain sigma, as Unicode case folding does: a linguistic collation
+ * (PostgreSQL with ICU) lower-cases Σ by its place in a word, so "ΑΣ" became "ας" while the "Σ" of
+ * a filter became "σ", and a name could not be found by a part of itself.
  */
+function folded(text: Expression<unknown> | string): RawBuilder<string> {
+  return sql<string>`replace(lower(${text}), ${"ς"}, ${"σ"})`;
+}
+
 function condition(eb: AnyEB, spec: FieldSpec, filter: Filter): Expression<SqlBool> {
   const col = eb.ref(spec.column);
   switch (filter.op) {
     case "contains":
     case "startswith":
     case "endswith":
-      return sql<SqlBool>`lower(${col}) like lower(${likePattern(String(filter.value), filter.op)}) escape '!'`;
+      return sql<SqlBool>`${folded(col)} like ${folded(likePattern(String(filter.value), filter.op))} escape '!'`;
     case "gt":
       return eb(col, ">", filter.value);
     case "gte":
@@ -97,7 +104,7 @@ function condition(eb: AnyEB, spec: FieldSpec, filter: Filter): Expression<SqlBo
         const from = String(filter.value);
         return eb.and([eb(col, ">=", from), eb(col, "<=", from.slice(0, 19) + ".999999")]);
       }
-      if (spec.kind === "string") return eb(eb.fn("lower", [col]), "=", eb.fn("lower", [eb.val(String(filter.value))]));
+      if (spec.kind === "string") return eb(folded(col), "=", folded(String(filter.value)));
       return eb(col, "=", filter.value);
   }
 }
