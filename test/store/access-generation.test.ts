@@ -42,11 +42,11 @@ describeEachDialect("access generation", (dialect) => {
    * as it does whenever it is ahead of the clock.
    */
   async function atEpoch<T>(fn: () => Promise<T>): Promise<T> {
-    mock.timers.enable({ apis: ["Date"], now: 0 });
+    const clock = mock.method(Date, "now", () => 0);
     try {
       return await fn();
     } finally {
-      mock.timers.reset();
+      clock.mock.restore();
     }
   }
   const userCount = async () => (await db.kysely.selectFrom("users").select("id").execute()).length;
