@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { cliSandbox, oneErrorLine, type CliSandbox } from "./harness.js";
@@ -95,11 +95,13 @@ describe("cohort CLI in local mode", () => {
     assert.match(oneErrorLine(server), /is not a SQLite store: back it up with pg_dump\.$/);
     const nowhere = await cli("db", "backup", join(sandbox.dir, "missing", "copy.db"));
     assert.match(oneErrorLine(nowhere), /The directory '.*\/missing' does not exist\.$/);
+    await writeFile(join(sandbox.dir, "notes.txt"), "not a database");
+    const junk = await cli("db", "backup", other, "--database-url", `sqlite://${join(sandbox.dir, "notes.txt")}`);
+    assert.match(oneErrorLine(junk), /notes\.txt' is not a SQLite store\.$/);
     assert.equal(existsSync(other), false);
   });
 
   it("a broken config file is one error line, not a stack trace", async () => {
-    const { writeFile, mkdir } = await import("node:fs/promises");
     const dir = sandbox.env.COHORT_CONFIG_DIR ?? "";
     await mkdir(dir, { recursive: true });
     await writeFile(`${dir}/config.json`, "{ not json");

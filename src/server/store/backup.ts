@@ -27,13 +27,14 @@ export async function backupSqliteStore(databaseUrl: string, target: string): Pr
   if (source === ":memory:") throw new Error("An in-memory store has nothing to back up.");
   if (!existsSync(source)) throw new Error(`There is no store at '${source}'.`);
   const file = resolve(target);
-  if (!existsSync(dirname(file))) throw new Error(`The directory '${dirname(file)}' does not exist.`);
   // Created here, empty (which SQLite takes as an empty database), readable by its owner only: it
   // holds password hashes. Never over an existing file: it may be the only good copy someone has.
   try {
     closeSync(openSync(file, "wx", 0o600));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") throw new Error(`'${file}' already exists: choose a new file name.`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new Error(`'${file}' already exists: choose a new file name.`);
+    if (code === "ENOENT") throw new Error(`The directory '${dirname(file)}' does not exist.`);
     throw err;
   }
   let db: SQLite.Database | undefined;
@@ -43,6 +44,7 @@ export async function backupSqliteStore(databaseUrl: string, target: string): Pr
     await db.backup(file);
   } catch (err) {
     rmSync(file, { force: true });
+    if ((err as { code?: string }).code === "SQLITE_NOTADB") throw new Error(`'${source}' is not a SQLite store.`);
     throw err;
   } finally {
     db?.close();
