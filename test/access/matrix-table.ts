@@ -55,6 +55,7 @@ POST   /api/v1/roles                                              read     401  
 POST   /api/v1/roles                                              all      401  403  403 403   403 403  403 200   200
 GET    /api/v1/roles/:role_name_or_id                             custom   401  403  403 200   200 403  403 200   200
 PUT    /api/v1/roles/:role_name_or_id                             custom   401  403  403 403   200 403  403 200   200
+PUT    /api/v1/roles/:role_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/roles/:role_name_or_id                             builtin  401  403  403 403   403 403  403 403   403
 DELETE /api/v1/roles/:role_name_or_id                             fresh    401  403  403 403   200 403  403 200   200
 
@@ -83,6 +84,7 @@ GET    /api/v1/workspaces/:workspace_name_or_id/team_role_assignments B    401  
 
 GET    /api/v1/teams                                              -        401  403  403 200   200 403  403 200   200
 POST   /api/v1/teams                                              -        401  403  403 403   200 403  403 200   200
+POST   /api/v1/teams                                              admin    401  403  403 403   403 403  403 200   200
 GET    /api/v1/teams/:team_name_or_id                             plain    401  403  403 200   200 403  403 200   200
 PUT    /api/v1/teams/:team_name_or_id                             plain    401  403  403 403   200 403  403 200   200
 DELETE /api/v1/teams/:team_name_or_id                             fresh    401  403  403 403   200 403  403 200   200

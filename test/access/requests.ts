@@ -134,6 +134,12 @@ export const REQUESTS: Record<string, Build> = {
   "POST /api/v1/roles all": () => ({ path: `${API}/roles`, json: { name: uniqueName("role"), permissions: ["read", "write", "me"] } }),
   "GET /api/v1/roles/:role_name_or_id custom": (w) => ({ path: `${API}/roles/${w.readerRole.name}` }),
   "PUT /api/v1/roles/:role_name_or_id custom": (w) => ({ path: `${API}/roles/${w.readerRole.id}`, json: { permissions: ["read"] } }),
+  // Taking `write` from a role an admin holds takes it from the admin.
+  "PUT /api/v1/roles/:role_name_or_id admin": async (w) => {
+    const role = await createRole(w.admin, ["read", "write"]);
+    await assignRole(w.admin, (await freshAdmin(w)).id, role.id);
+    return { path: `${API}/roles/${role.id}`, json: { permissions: ["read"] } };
+  },
   "PUT /api/v1/roles/:role_name_or_id builtin": () => ({ path: `${API}/roles/admin`, json: { permissions: ["read", "write", "me"] } }),
   "DELETE /api/v1/roles/:role_name_or_id fresh": async (w) => ({ path: `${API}/roles/${(await createRole(w.admin, ["read"])).id}` }),
 
@@ -167,6 +173,7 @@ export const REQUESTS: Record<string, Build> = {
   }),
 
   "POST /api/v1/teams -": () => ({ path: `${API}/teams`, json: { name: uniqueName("team") } }),
+  "POST /api/v1/teams admin": (w) => ({ path: `${API}/teams`, json: { name: uniqueName("team"), users: [w.otherAdmin.id] } }),
   "GET /api/v1/teams/:team_name_or_id plain": (w) => ({ path: `${API}/teams/${w.plainTeam.name}` }),
   "PUT /api/v1/teams/:team_name_or_id plain": (w) => ({ path: `${API}/teams/${w.plainTeam.id}`, json: {} }),
   "DELETE /api/v1/teams/:team_name_or_id fresh": async (w) => ({ path: `${API}/teams/${(await freshTeam(w)).id}` }),

@@ -65,7 +65,7 @@ export function globalAbilities(actor: Actor, self: { id: string; name: string }
     "workspaces:read": holdsAnywhere(actor, "read"),
     "workspaces:create": allows(() => authorizeCreateWorkspace(actor)),
     "teams:read": allows(() => authorizeReadTeams(actor)),
-    "teams:create": allows(() => authorizeCreateTeam(actor)),
+    "teams:create": allows(() => authorizeCreateTeam(actor, [])),
     "audit:read": allows(() => authorizeReadAudit(actor)),
     me: allows(() => authorizeUpdateSelf(actor, self, null, defaultUserName)),
     "me:rename": allows(() => authorizeUpdateSelf(actor, self, anotherName(self.name), defaultUserName)),
@@ -94,7 +94,7 @@ interface RoleTarget {
 
 export function roleAbilities(actor: Actor, role: RoleTarget): AbilitySet<RoleAbility> {
   return {
-    update: allows(() => authorizeUpdateRole(actor, role, null)),
+    update: allows(() => authorizeUpdateRole(actor, role, null, [])),
     // Whether the role is still assigned is data, not permission: the API explains it when tried.
     delete: allows(() => authorizeDeleteRole(actor, role, false)),
   };

@@ -34,9 +34,13 @@ export function authorizeChangeTeams(actor: Actor): void {
   requirePermission(actor, "write");
 }
 
-/** A new team carries no roles yet, so its creator may be among its first members. */
-export function authorizeCreateTeam(actor: Actor): void {
+/**
+ * A new team carries no roles yet, so its creator may be among its first members; putting someone
+ * else in it is still acting on them (rule 9).
+ */
+export function authorizeCreateTeam(actor: Actor, members: readonly HeldPrincipal[]): void {
   requirePermission(actor, "write");
+  for (const user of members) requireOutranks(actor, user, "every");
 }
 
 export function authorizeUpdateTeam(

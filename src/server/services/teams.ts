@@ -63,13 +63,14 @@ export async function getTeam(ctx: Ctx, actor: Actor, nameOrId: string): Promise
 }
 
 export async function createTeam(ctx: Ctx, actor: Actor, body: TeamCreate): Promise<WireTeam> {
-  authorizeCreateTeam(actor);
+  authorizeCreateTeam(actor, []);
   const stamp = now();
   const row: TeamRow = { id: newId(), created: stamp, updated: stamp, name: body.name, name_key: body.name.toLowerCase() };
   return transaction(
     ctx,
     async (q) => {
       const members = await requireUserIds(q, body.users ?? []);
+      authorizeCreateTeam(actor, await heldUsersByIds(q, members));
       await insertTeam(q, row);
       await addMembers(q, row.id, members);
       await audit(q, actor, "team.create", { type: "team", id: row.id, name: row.name }, { members: members.length });

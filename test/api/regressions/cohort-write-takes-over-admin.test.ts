@@ -85,7 +85,25 @@ describeEachDialect("regression: a write holder cannot take over an admin", (dia
     refused(await writer.api.put(`${API}/teams/${withBoss.id}`, { users: [] }), "remove the admin from a team");
     refused(await writer.api.delete(`${API}/teams/${withBoss.id}`), "delete the admin's team");
     refused(await writer.api.post(`${API}/team_role_assignments`, { team: withBoss.id, role: reader.id }), "give the admin's team a role");
+    refused(await writer.api.post(`${API}/teams`, { name: uniqueName("new"), users: [boss.user.id] }), "put the admin in a new team");
     assertSameStore(before, await snapshotStore(db()), "the refused attempts");
+  });
+
+  it("nor takes a permission from an admin by editing a role they hold", async () => {
+    const writer = await createActiveUser(t.server, t.admin, ["read", "write"]);
+    const boss = await createActiveUser(t.server, t.admin);
+    // An admin through two custom roles, one of which the writer could otherwise edit.
+    const readWrite = (await t.admin.post(`${API}/roles`, { name: uniqueName("rw"), permissions: ["read", "write"] })).body;
+    const me = (await t.admin.post(`${API}/roles`, { name: uniqueName("me"), permissions: ["me"] })).body;
+    await assignRole(t.admin, boss.user.id, readWrite.id);
+    await assignRole(t.admin, boss.user.id, me.id);
+    refused(await writer.api.put(`${API}/roles/${readWrite.id}`, { permissions: ["read"] }), "strip write from the admin's role");
+    assert.deepEqual((await t.admin.get(`${API}/roles/${readWrite.id}`)).body.permissions, ["read", "write"]);
+    assert.equal(
+      (await writer.api.put(`${API}/roles/${readWrite.id}`, { name: uniqueName("renamed") })).status,
+      200,
+      "a rename changes nobody",
+    );
   });
 
   it("an admin who has not signed up yet, or was switched off, is protected the same", async () => {
