@@ -3,6 +3,7 @@ import type { UserUpdate } from "../../core/schemas/users.js";
 import type { Actor } from "./actor.js";
 import { forbidWhen, has, requirePermission } from "./can.js";
 import { requireOutranks, type HeldPrincipal } from "./principals.js";
+import type { Where } from "./workspace-resources.js";
 
 interface UserTarget {
   id: string;
@@ -12,6 +13,12 @@ interface UserTarget {
 /** Email is personal: shown to its owner and to those who administer users. */
 export function canSeeEmail(actor: Actor, user: UserTarget): boolean {
   return actor.id === user.id || has(actor, "write");
+}
+
+/** SQL twin of `canSeeEmail` over `users` rows, for list filters and sorts (SPEC §4 rule 10). */
+export function emailShownSql(actor: Actor): Where {
+  const everyone = has(actor, "write");
+  return (eb) => (everyone ? eb.lit(true) : eb(eb.ref("users.id"), "=", actor.id));
 }
 
 export function authorizeListUsers(actor: Actor): void {

@@ -13,6 +13,7 @@ import {
   authorizeUpdateUser,
   authorizeUpdateUserRequest,
   canSeeEmail,
+  emailShownSql,
 } from "../policy/users.js";
 import { presentUser, presentUsers, type UserView } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
@@ -71,7 +72,7 @@ export async function requireFreeIdentity(
 export async function listUsers(ctx: Ctx, actor: Actor, params: ListParams): Promise<Page<WireUser>> {
   authorizeListUsers(actor);
   const q = ctx.db.kysely;
-  const page = await listUserRows(q, params);
+  const page = await listUserRows(q, params, { email: emailShownSql(actor) });
   return { ...page, items: await presentUsers(q, page.items, viewFor(actor)) };
 }
 
