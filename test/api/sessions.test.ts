@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { it } from "node:test";
 import type { WireSession } from "../../src/server/presenters/wire.js";
 import { describeEachDialect } from "../helpers/dialects.js";
@@ -111,5 +112,23 @@ describeEachDialect("sessions", (dialect) => {
     const reply = await t.admin.get(`${SESSIONS}/not-a-uuid`);
     assert.equal(reply.status, 422);
     assert.equal(reply.body.detail[0], "ValidationError");
+  });
+});
+
+describeEachDialect("sessions with a 2-second idle TTL", (dialect) => {
+  const t = useTestServer({ dialect, env: { COHORT_SESSION_IDLE_TTL: "2s" } });
+
+  it("a session in use stays alive well past the idle TTL; an unused one dies", async () => {
+    // The suite's admin session has idled out by now; the users are made by a fresh one.
+    const admin = await t.server.admin();
+    const busy = await createActiveUser(t.server, admin);
+    const idle = await createActiveUser(t.server, admin);
+    const until = Date.now() + 6000;
+    while (Date.now() < until) {
+      assert.equal((await busy.api.get("/api/v1/current-user")).status, 200, "a session used every half second");
+      await sleep(500);
+    }
+    await assertTokenDead(idle.api, "a session unused for three times the idle TTL");
+    assert.equal((await busy.api.get("/api/v1/current-user")).status, 200);
   });
 });
