@@ -8,6 +8,10 @@
  * `*` marks a public file or probe route: every actor, whatever it sends, gets the status an
  * anonymous caller gets, never a 5xx (bodies may differ: /metrics counts every request).
  *
+ * `DELETE /api/v1/current-user/sessions` (end all my other sessions) is the last line: the admin's
+ * success ends the admin's other sessions, the `cookie` actor's among them, which every line after
+ * it would need (matrix.test.ts checks that it stays last).
+ *
  * The other actor classes follow from each line (`expectedFor`): dead credentials (a wrong,
  * expired or revoked token, a deactivated or pending user's session) get 401 on every non-public
  * route and what `anon` gets on public ones; the admin's dashboard cookie without the CSRF header
@@ -133,7 +137,12 @@ GET    /                                                          -        *    
 GET    /*                                                         -        *    *    *   *     *   *    *   *     *
 GET    /assets/*                                                  -        *    *    *   *     *   *    *   *     *
 GET    /favicon.svg                                               -        *    *    *   *     *   *    *   *     *
+
+DELETE /api/v1/current-user/sessions                              -        401  200  200 200   200 200  200 200   200
 `;
+
+/** The line that ends sessions other lines need, so it runs last (see above). */
+export const LAST_LINE = "DELETE /api/v1/current-user/sessions -";
 
 /** What one actor should get: a status, or "whatever anonymous gets" on public file routes. */
 export type Expected = number | "as-anon";

@@ -87,6 +87,28 @@ describeEachDialect("sessions", (dialect) => {
     await assertTokenDead(api, "self-revoked session");
   });
 
+  it("ending all one's other sessions keeps the current one and nobody else's, and is audited", async () => {
+    const { user, api } = await createActiveUser(t.server, t.admin);
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push(t.server.api(await t.server.login(user.name, USER_PASSWORD)));
+    const bystander = await createActiveUser(t.server, t.admin);
+    const reply = await api.delete(SESSIONS);
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.equal(reply.body, null);
+    for (const other of others) await assertTokenDead(other, "another session of the user");
+    assert.deepEqual(
+      (await sessionsOf(api)).map((s) => s.id),
+      [await currentSessionId(api)],
+    );
+    assert.equal((await bystander.api.get("/api/v1/current-user")).status, 200, "another user's session lives on");
+    const events = (await t.admin.get("/api/v1/audit_events", { action: "session.revoke_others", actor_id: user.id })).body.items;
+    assert.equal(events.length, 1);
+    assert.deepEqual([events[0].outcome, events[0].summary.sessions], ["success", 3]);
+    // With nothing else to end it still succeeds, ending nothing.
+    assert.equal((await api.delete(SESSIONS)).status, 200);
+    assert.equal((await api.get("/api/v1/current-user")).status, 200);
+  });
+
   it("someone else's session is a 404, like a missing one, and stays alive", async () => {
     const alice = await createActiveUser(t.server, t.admin);
     const bob = await createActiveUser(t.server, t.admin);
