@@ -1,7 +1,7 @@
 /**
  * Settings → Personal: changing one's name, full name and email; changing the password (the
  * current one is checked, the new one typed twice); listing one's sessions and ending another one,
- * which logs that other browser out.
+ * which logs that other browser out, or every other one at once.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
@@ -84,6 +84,33 @@ describeInBrowser("personal settings", () => {
     await ends.first().click();
     await ends.first().waitFor({ state: "detached" });
 
+    await elsewhere.page.goto("/settings/members");
+    await elsewhere.page.getByText("Your session has ended").waitFor();
+    await here.page.reload();
+    await here.page.getByRole("heading", { name: "Personal settings" }).waitFor();
+    expectNoConsoleErrors(here);
+    expectNoConsoleErrors(elsewhere);
+  });
+
+  it("signs out every other session at once, this one staying", async () => {
+    const member = await createActiveUser(d.server, d.admin, ["read", "me"]);
+    const here = await d.profile();
+    const elsewhere = await d.profile();
+    await logIn(elsewhere.page, member.user.name, member.password);
+    await logIn(here.page, member.user.name, member.password);
+    await here.page.goto("/settings/personal");
+    const sessions = here.page.getByRole("table", { name: "Your sessions" });
+    const ends = sessions.getByRole("button", { name: /^End the session of / });
+    await sessions.getByText("This session").waitFor();
+    assert.equal(await ends.count(), 2);
+
+    await here.page.getByRole("button", { name: "Sign out other sessions" }).click();
+    await here.page.getByText("Your other sessions were signed out.").waitFor();
+    await ends.first().waitFor({ state: "detached" });
+    assert.equal(await sessions.getByText("This session").count(), 1);
+    await here.page.getByRole("button", { name: "Sign out other sessions" }).waitFor({ state: "detached" });
+
+    assert.equal((await member.api.get("/api/v1/current-user")).status, 401, "the API session ended too");
     await elsewhere.page.goto("/settings/members");
     await elsewhere.page.getByText("Your session has ended").waitFor();
     await here.page.reload();
