@@ -6,7 +6,9 @@
  * roles; `fresh` marks a target made anew for every case (requests.ts).
  *
  * `*` marks a public file or probe route: every actor, whatever it sends, gets the status an
- * anonymous caller gets, never a 5xx (bodies may differ: /metrics counts every request).
+ * anonymous caller gets, never a 5xx. `/metrics` exists beside the API only with
+ * COHORT_METRICS_TOKEN (matrix.test.ts sets it), and no session opens it: only that token
+ * (test/api/metrics.test.ts).
  *
  * `DELETE /api/v1/current-user/sessions` (end all my other sessions) is the last line: the admin's
  * success ends the admin's other sessions, the `cookie` actor's among them, which every line after
@@ -125,7 +127,7 @@ GET    /api/v1/info                                               -        200  
 GET    /api/v1/version                                            -        200  200  200 200   200 200  200 200   200
 GET    /health                                                    -        *    *    *   *     *   *    *   *     *
 GET    /ready                                                     -        *    *    *   *     *   *    *   *     *
-GET    /metrics                                                   -        *    *    *   *     *   *    *   *     *
+GET    /metrics                                                   -        401  401  401 401   401 401  401 401   401
 GET    /openapi.json                                              -        *    *    *   *     *   *    *   *     *
 GET    /docs                                                      -        *    *    *   *     *   *    *   *     *
 GET    /docs/json                                                 -        *    *    *   *     *   *    *   *     *

@@ -19,7 +19,8 @@ import { runRow, type Tally } from "./run-case.js";
 import { buildWorld, type World } from "./world.js";
 
 describeEachDialect("access-control matrix", (dialect) => {
-  const t = useTestServer({ dialect });
+  // With a metrics token, so that `/metrics` exists beside the API (matrix-table.ts).
+  const t = useTestServer({ dialect, env: { COHORT_METRICS_TOKEN: "matrix-metrics-token-0b7e" } });
   let world: World;
   let routes: CatalogueRoute[];
 
