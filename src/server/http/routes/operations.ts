@@ -5,7 +5,7 @@
  * `/metrics` tells failed logins, lockouts and revoked sessions apart, so it is never public (SPEC
  * §9): beside the API it exists only with COHORT_METRICS_TOKEN, for bearers of that token, and
  * not at all when COHORT_METRICS_ADDRESS gives it a listener of its own
- * (observability/metrics-listener.ts). Without it, it is a 404 like any unknown path.
+ * (observability/metrics-listener.ts). With neither setting it is a 404 like any unknown path.
  */
 import { METRICS_CONTENT_TYPE, renderMetrics } from "../../observability/metrics.js";
 import { migrationStatus } from "../../store/migrate.js";
