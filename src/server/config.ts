@@ -28,6 +28,15 @@ export interface Config {
   /** Trust X-Forwarded-For from a proxy in front (off by default: the address is then spoofable). */
   trustProxy: boolean;
   logLevel: string;
+  /** The bearer token `/metrics` asks for; unset, only a listener of its own serves it. */
+  metricsToken: string | undefined;
+  /** Where `/metrics` is served apart from the API; unset, it is served beside it, with the token. */
+  metricsAddress: ListenAddress | undefined;
+}
+
+export interface ListenAddress {
+  host: string;
+  port: number;
 }
 
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -45,6 +54,21 @@ function int(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got '${value}')`);
   return n;
+}
+
+/** `127.0.0.1:9464` or `[::1]:9464`. */
+function listenAddress(name: string, value: string): ListenAddress {
+  const m = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value.trim());
+  const port = Number(m?.[3]);
+  if (!m || port > 65535) throw new Error(`${name} must be HOST:PORT, e.g. 127.0.0.1:9464 (got '${value}')`);
+  return { host: (m[1] ?? m[2]) as string, port };
+}
+
+/** A secret a client sends: long enough that it cannot be guessed one request at a time. */
+function secret(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 16) throw new Error(`${name} must be at least 16 characters long`);
+  return value;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -77,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginWindowSeconds: parseDuration("COHORT_LOGIN_WINDOW", env.COHORT_LOGIN_WINDOW ?? "15m"),
     trustProxy: (env.COHORT_TRUST_PROXY ?? "false") === "true",
     logLevel: env.COHORT_LOG_LEVEL ?? "info",
+    metricsToken: secret("COHORT_METRICS_TOKEN", env.COHORT_METRICS_TOKEN),
+    metricsAddress: env.COHORT_METRICS_ADDRESS ? listenAddress("COHORT_METRICS_ADDRESS", env.COHORT_METRICS_ADDRESS) : undefined,
     ...overrides,
   };
 }

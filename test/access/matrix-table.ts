@@ -8,7 +8,13 @@
  * rule 9): the read+write `rw` actor is refused there, though it manages `other` users.
  *
  * `*` marks a public file or probe route: every actor, whatever it sends, gets the status an
- * anonymous caller gets, never a 5xx (bodies may differ: /metrics counts every request).
+ * anonymous caller gets, never a 5xx. `/metrics` exists beside the API only with
+ * COHORT_METRICS_TOKEN (matrix.test.ts sets it), and no session opens it: only that token
+ * (test/api/metrics.test.ts).
+ *
+ * `DELETE /api/v1/current-user/sessions` (end all my other sessions) is the last line: the admin's
+ * success ends the admin's other sessions, the `cookie` actor's among them, which every line after
+ * it would need (matrix.test.ts checks that it stays last).
  *
  * The other actor classes follow from each line (`expectedFor`): dead credentials (a wrong,
  * expired or revoked token, a deactivated or pending user's session) get 401 on every non-public
@@ -142,7 +148,7 @@ GET    /api/v1/info                                               -        200  
 GET    /api/v1/version                                            -        200  200  200 200   200 200  200 200   200
 GET    /health                                                    -        *    *    *   *     *   *    *   *     *
 GET    /ready                                                     -        *    *    *   *     *   *    *   *     *
-GET    /metrics                                                   -        *    *    *   *     *   *    *   *     *
+GET    /metrics                                                   -        401  401  401 401   401 401  401 401   401
 GET    /openapi.json                                              -        *    *    *   *     *   *    *   *     *
 GET    /docs                                                      -        *    *    *   *     *   *    *   *     *
 GET    /docs/json                                                 -        *    *    *   *     *   *    *   *     *
@@ -154,7 +160,12 @@ GET    /                                                          -        *    
 GET    /*                                                         -        *    *    *   *     *   *    *   *     *
 GET    /assets/*                                                  -        *    *    *   *     *   *    *   *     *
 GET    /favicon.svg                                               -        *    *    *   *     *   *    *   *     *
+
+DELETE /api/v1/current-user/sessions                              -        401  200  200 200   200 200  200 200   200
 `;
+
+/** The line that ends sessions other lines need, so it runs last (see above). */
+export const LAST_LINE = "DELETE /api/v1/current-user/sessions -";
 
 /** What one actor should get: a status, or "whatever anonymous gets" on public file routes. */
 export type Expected = number | "as-anon";

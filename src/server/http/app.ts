@@ -35,7 +35,11 @@ export interface AppOptions {
 export type App = FastifyInstance;
 
 export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<App> {
-  const setAnswerHeaders = await answerHeaders({ version: VERSION, security: !options.localActor });
+  const setAnswerHeaders = await answerHeaders({
+    version: VERSION,
+    security: !options.localActor,
+    https: /^https:/i.test(rt.ctx.config.baseUrl),
+  });
   const app = Fastify({
     logger: typeof options.logger === "object" ? { serializers: LOG_SERIALIZERS, ...options.logger } : (options.logger ?? false),
     logController: new RequestLog(),

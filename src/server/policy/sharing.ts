@@ -15,7 +15,7 @@
  */
 import type { Actor } from "./actor.js";
 import { forbidWhen, has, hideUnless, requirePermission } from "./can.js";
-import { readableInSql, type Where } from "./workspace-resources.js";
+import { authorizeStayInPlace, readableInSql, type PlacementFields, type Where } from "./workspace-resources.js";
 
 export interface ShareableTarget {
   workspaceId: string;
@@ -79,11 +79,12 @@ export function authorizeChangeShareable(
   actor: Actor,
   target: ShareableTarget & { name: string },
   notFound: string,
-  request: OwnerFields,
+  request: OwnerFields & PlacementFields,
   label: string,
 ): void {
   authorizeReadShareable(actor, target, notFound);
   requirePermission(actor, "write", target.workspaceId);
+  authorizeStayInPlace(actor, target, request, label);
   const change = ownerChanges(target, request);
   forbidWhen((change.sharing || change.renaming) && !isOwner(actor, target), `Only the owner of ${label} can rename, share or unshare it.`);
 }

@@ -21,8 +21,14 @@ import { transaction, type Ctx } from "./context.js";
 import { checkThrottle, recordLoginFailure, resetUserThrottle } from "./login-throttle.js";
 import { sessionCacheOf, type RememberedSession, type SessionCache } from "./session-cache.js";
 
-/** last_seen is written at most this often, so reads do not turn into writes. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How often a session's activity (last_seen, the sliding idle expiry) is written: at most once a
+ * tenth of the idle TTL, so a session in use never idles out between two writes, and at most once
+ * a minute, so reads do not turn into writes.
+ */
+function touchIntervalMs(ctx: Ctx): number {
+  return Math.min(60_000, ctx.config.sessionIdleTtlSeconds * 100);
+}
 
 export interface LoginResult {
   access_token: string;
@@ -121,7 +127,7 @@ function confirm(ctx: Ctx, tokenDigest: string, generation: number, source: stri
   const session = sessions.get(tokenDigest, generation);
   // Remembered times run behind the store's once another process has seen the session active, so
   // they never end a session or stand in for its activity: the session is read again instead.
-  if (session && session.expiresMs > nowMs && nowMs - session.lastSeenMs <= TOUCH_INTERVAL_MS) return actorOf(session, source);
+  if (session && session.expiresMs > nowMs && nowMs - session.lastSeenMs <= touchIntervalMs(ctx)) return actorOf(session, source);
   return readSession(ctx, sessions, tokenDigest, generation, nowMs).then((read) => actorOf(read, source));
 }
 
@@ -153,7 +159,7 @@ async function readSession(
     sessions.forget(tokenDigest);
     throw new Unauthenticated("Invalid authentication credentials");
   }
-  if (nowMs - toMs(row.last_seen) > TOUCH_INTERVAL_MS) {
+  if (nowMs - toMs(row.last_seen) > touchIntervalMs(ctx)) {
     const idle = Math.min(toMs(row.max_expires), nowMs + ctx.config.sessionIdleTtlSeconds * 1000);
     const touched = { last_seen: now(), idle_expires: after(0, idle) };
     await touchSession(q, row.session_id, touched.last_seen, touched.idle_expires);
