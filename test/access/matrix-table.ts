@@ -38,6 +38,7 @@ DELETE /api/v1/users/:user_name_or_id                             fresh    401  
 DELETE /api/v1/users/:user_name_or_id                             self     401  403  403 403   403 403  403 403   403
 PUT    /api/v1/users/:user_name_or_id/activate                    fresh    200  200  200 200   200 200  200 200   200
 PUT    /api/v1/users/:user_name_or_id/deactivate                  fresh    401  403  403 403   200 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/unlock                      other    401  403  403 403   200 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                self     401  403  200 200   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                other    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       other    401  403  403 200   200 403  403 200   200

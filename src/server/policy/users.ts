@@ -95,6 +95,14 @@ export function authorizeDeactivateUser(actor: Actor, target: UserTarget): void 
   forbidWhen(actor.id === target.id, "You cannot deactivate the user account currently used to authenticate to the server.");
 }
 
+/**
+ * Lifting another user's login lockout (SPEC §5.1): `write` globally. Oneself included: a session
+ * of one's own proves who one is better than the failures counted against the name.
+ */
+export function authorizeUnlockUser(actor: Actor, _target: UserTarget): void {
+  requirePermission(actor, "write");
+}
+
 /** `PUT /users/{id}/email-opt-in`: only for oneself. */
 export function authorizeEmailOptIn(actor: Actor, target: UserTarget): void {
   requirePermission(actor, "me");
