@@ -14,6 +14,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { loadConfig } from "../../src/server/config.js";
 import { startServer } from "../../src/server/main.js";
 import { describeEachDialect } from "../helpers/dialects.js";
@@ -169,22 +170,42 @@ describeEachDialect("login device cookies", (dialect) => {
     assert.equal((await attempt(url(), { username: user.name, password: USER_PASSWORD, from: address(), device })).status, 429);
   });
 
-  it("another server process on the same store honours the device token and sees the same counters", async () => {
+  /** Runs `fn` with another server process on this store, started with these extra settings. */
+  async function withSecondServer(env: Record<string, string>, fn: (url: string) => Promise<void>): Promise<void> {
     const dataDir = await mkdtemp(join(tmpdir(), "cohort_second_"));
     const config = loadConfig(
-      { COHORT_TRUST_PROXY: "1", COHORT_LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS) },
+      { COHORT_TRUST_PROXY: "1", COHORT_LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS), ...env },
       { host: "127.0.0.1", port: 0, databaseUrl: t.server.running.runtime.ctx.config.databaseUrl, dataDir },
     );
     const second = await startServer(config, { logger: false });
     try {
-      const { user } = await createActiveUser(t.server, t.admin);
-      const device = await loginForDevice(url(), { username: user.name, password: USER_PASSWORD, from: address() });
-      await fail(second.url, { username: user.name, from: address() }, LIMIT);
-      assert.equal((await attempt(url(), { username: user.name, password: USER_PASSWORD, from: address() })).status, 429);
-      assert.equal((await attempt(second.url, { username: user.name, password: USER_PASSWORD, from: address(), device })).status, 200);
+      await fn(second.url);
     } finally {
       await second.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  }
+
+  it("another server process on the same store honours the device token and sees the same counters", async () => {
+    await withSecondServer({}, async (secondUrl) => {
+      const { user } = await createActiveUser(t.server, t.admin);
+      const device = await loginForDevice(url(), { username: user.name, password: USER_PASSWORD, from: address() });
+      await fail(secondUrl, { username: user.name, from: address() }, LIMIT);
+      assert.equal((await attempt(url(), { username: user.name, password: USER_PASSWORD, from: address() })).status, 429);
+      assert.equal((await attempt(secondUrl, { username: user.name, password: USER_PASSWORD, from: address(), device })).status, 200);
+    });
+  });
+
+  it("a device token lives COHORT_LOGIN_DEVICE_TTL, then gives no exemption", async () => {
+    await withSecondServer({ COHORT_LOGIN_DEVICE_TTL: "1s" }, async (secondUrl) => {
+      const { user } = await createActiveUser(t.server, t.admin);
+      const reply = await attempt(secondUrl, { username: user.name, password: USER_PASSWORD, from: address() });
+      const maxAge = reply.headers.getSetCookie().find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+      assert.match(maxAge ?? "", /Max-Age=1(;|$)/);
+      await fail(url(), { username: user.name, from: address() }, LIMIT);
+      await sleep(2000);
+      const late = await attempt(url(), { username: user.name, password: USER_PASSWORD, from: address(), device: reply.device });
+      assert.equal(late.status, 429);
+    });
   });
 });
