@@ -96,8 +96,8 @@ export function authorizeDeactivateUser(actor: Actor, target: UserTarget): void 
 }
 
 /**
- * Lifting another user's login lockout (SPEC §5.1): `write` globally. Oneself included: a session
- * of one's own proves who one is better than the failures counted against the name.
+ * Lifting a user's login lockout (SPEC §5.1): `write` globally. One's own too: a live session
+ * proves who one is better than failed logins, which anyone can cause, disprove it.
  */
 export function authorizeUnlockUser(actor: Actor, _target: UserTarget): void {
   requirePermission(actor, "write");
