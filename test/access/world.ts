@@ -1,10 +1,13 @@
 /**
  * What the matrix acts on, built once per dialect through the API: workspaces A and B; the actors
  * (actors.ts); and, in B, the owner's private and shared stacks and components, a pipeline and a
- * run; a bystander user with a global and a B-scoped assignment; a custom read-only role; a team
- * without roles and the team assignment that gives the `team` actor its permissions; and a
- * session of the bystander. Targets that a successful request consumes (deletes, activations) are
- * made per case by the request builders (requests.ts).
+ * run, and a run on each of the two stacks; a bystander user with a global and a B-scoped
+ * assignment; a second admin, whom only those holding everything it holds may act on (SPEC §4
+ * rule 9); a custom read-only role; a team without roles and the team assignment that gives
+ * the `team` actor its permissions; and a session of the bystander. The live actors and the
+ * bystander have emails. The emails and the runs' stacks are what most actors read as null, for
+ * the lists' filters and sorts on them (field-filter-check.ts). Targets that a successful request
+ * consumes (deletes, activations) are made per case by the request builders (requests.ts).
  */
 import type {
   WireComponent,
@@ -16,12 +19,12 @@ import type {
   WireUser,
   WireWorkspace,
 } from "../../src/server/presenters/wire.js";
-import { createActiveUser, createRole, uniqueName } from "../helpers/fixtures.js";
+import { assignRole, createActiveUser, createRole, uniqueName } from "../helpers/fixtures.js";
 import { expectStatus, type Api } from "../helpers/http.js";
 import { createPipeline, createRun } from "../helpers/pipelines.js";
 import type { TestServer } from "../helpers/server.js";
 import { API, createWorkspace, registerComponent, registerStack, type Caller } from "../helpers/stacks.js";
-import { createActors, type Actors, type TeamAssignment } from "./actors.js";
+import { createActors, LIVE_ACTORS, type Actors, type TeamAssignment } from "./actors.js";
 
 export interface World {
   server: TestServer;
@@ -40,6 +43,12 @@ export interface World {
   pipeline: WirePipeline;
   run: WireRun;
   bystander: WireUser;
+  /** An active user holding the built-in admin role globally (not the actor `admin`). */
+  otherAdmin: WireUser;
+  /** The assignment that makes `otherAdmin` an admin. */
+  otherAdminAssignment: { id: string };
+  /** A team without roles whose one member is `otherAdmin`. */
+  adminTeam: WireTeam;
   /** A custom role carrying only `read`. */
   readerRole: WireRole;
   globalAssignment: { id: string };
@@ -56,6 +65,10 @@ async function assign(admin: Api, path: string, body: object): Promise<{ id: str
   return expectStatus(await admin.post(`${API}/${path}`, body), 200, `POST ${path}`).body as { id: string };
 }
 
+async function giveEmails(admin: Api, users: readonly WireUser[]): Promise<void> {
+  for (const user of users) expectStatus(await admin.put(`${API}/users/${user.id}`, { email: `${user.name}@example.com` }), 200, "email");
+}
+
 export async function buildWorld(server: TestServer, admin: Api): Promise<World> {
   const wsA = await createWorkspace(admin, uniqueName("ws-a"));
   const wsB = await createWorkspace(admin, uniqueName("ws-b"));
@@ -67,7 +80,13 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
   const members = { orchestrator: sharedOrchestrator, artifactStore: sharedArtifactStore };
 
   const bystander = await createActiveUser(server, admin, []);
+  const otherAdmin = await createActiveUser(server, admin, []);
+  const otherAdminAssignment = await assignRole(admin, otherAdmin.user.id, "admin");
+  await giveEmails(admin, [...LIVE_ACTORS.map((name) => actors.byName[name].user!), bystander.user, otherAdmin.user]);
   const readerRole = await createRole(admin, ["read"]);
+  const privateStack = await registerStack(owner, wsB, { ...members, shared: false });
+  const sharedStack = await registerStack(owner, wsB, { ...members, shared: true });
+  for (const stack of [privateStack, sharedStack]) await createRun(owner, wsB, { stack: stack.id });
   return {
     server,
     admin,
@@ -75,8 +94,8 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
     wsA,
     wsB,
     owner,
-    privateStack: await registerStack(owner, wsB, { ...members, shared: false }),
-    sharedStack: await registerStack(owner, wsB, { ...members, shared: true }),
+    privateStack,
+    sharedStack,
     privateComponent: await registerComponent(owner, wsB, { type: "alerter", shared: false }),
     sharedComponent: await registerComponent(owner, wsB, { type: "alerter", shared: true }),
     sharedOrchestrator,
@@ -84,6 +103,10 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
     pipeline: await createPipeline(owner, wsB),
     run: await createRun(owner, wsB),
     bystander: bystander.user,
+    otherAdmin: otherAdmin.user,
+    otherAdminAssignment,
+    adminTeam: expectStatus(await admin.post(`${API}/teams`, { name: uniqueName("bosses"), users: [otherAdmin.user.id] }), 200, "team")
+      .body as WireTeam,
     readerRole,
     globalAssignment: await assign(admin, "role_assignments", { user: bystander.user.id, role: readerRole.id }),
     wsBAssignment: await assign(admin, "role_assignments", { user: bystander.user.id, role: readerRole.id, workspace: wsB.id }),

@@ -40,6 +40,16 @@ export function visibleShareablesSql(actor: Actor, table: "stack" | "stack_compo
   };
 }
 
+/**
+ * For rows that name a stack or component by `column` (a run's stack): true where the named one
+ * exists and the actor sees it (`canSeeShareable`, through `visibleShareablesSql`); elsewhere the
+ * row shows the actor null there, so list filters and sorts must not read it (SPEC §4 rule 10).
+ */
+export function namedShareableShownSql(actor: Actor, table: "stack" | "stack_component", column: string): Where {
+  const visible = visibleShareablesSql(actor, table);
+  return (eb) => eb.exists(eb.selectFrom(table).select(`${table}.id`).whereRef(`${table}.id`, "=", column).where(visible));
+}
+
 export function authorizeReadShareable(actor: Actor, target: ShareableTarget, notFound: string): void {
   hideUnless(canSeeShareable(actor, target), notFound);
 }

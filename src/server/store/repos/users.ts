@@ -1,6 +1,6 @@
 /** Queries on `users`. No business rules: services decide, this reads and writes rows. */
 import type { Kysely, Selectable } from "kysely";
-import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
+import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page, type ShownWhere } from "../list-query.js";
 import { prepared } from "../prepared.js";
 import type { Database, UserTable } from "../schema.js";
 import { isUuid } from "./ids.js";
@@ -12,7 +12,8 @@ export const USER_FILTERS: FilterSpec = {
   ...baseFields("users"),
   name: { kind: "string", column: "users.name", sortKey: "users.name_key" },
   full_name: { kind: "string", column: "users.full_name" },
-  email: { kind: "string", column: "users.email" },
+  // Shown to the user themself and to holders of `write` (policy/users.ts `canSeeEmail`).
+  email: { kind: "string", column: "users.email", hiddenBy: "email" },
   active: { kind: "bool", column: "users.active" },
   email_opted_in: { kind: "bool", column: "users.email_opted_in" },
 };
@@ -51,11 +52,12 @@ export async function countUsers(q: Q): Promise<number> {
   return Number(row.n);
 }
 
-export function listUsers(q: Q, params: ListParams): Promise<Page<UserRow>> {
+/** `shown`: the rules USER_FILTERS names, as SQL over `users` rows. */
+export function listUsers(q: Q, params: ListParams, shown: { email: ShownWhere }): Promise<Page<UserRow>> {
   const query = q
     .selectFrom("users")
     .selectAll("users")
-    .where((eb) => filterExpression(eb, USER_FILTERS, params) ?? eb.lit(true));
+    .where((eb) => filterExpression(eb, USER_FILTERS, params, shown) ?? eb.lit(true));
   // Every reader sees every user, so an unfiltered list's total is the table's count.
-  return fetchPage(query, USER_FILTERS, params, "users.id", { unfilteredTotal: () => countUsers(q) });
+  return fetchPage(query, USER_FILTERS, params, "users.id", { rules: shown, unfilteredTotal: () => countUsers(q) });
 }
