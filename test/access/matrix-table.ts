@@ -48,6 +48,7 @@ GET    /api/v1/users/:user_name_or_id                             admin    401  
 PUT    /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 DELETE /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/deactivate                  admin    401  403  403 403   403 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/unlock                      admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                admin    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       admin    401  403  403 200   200 403  403 200   200
 

@@ -100,4 +100,18 @@ describeEachDialect("login unlock", (dialect) => {
     assert.equal((await writer.api.put(`/api/v1/users/no-such-user/unlock`)).status, 404);
     expectStatus(await writer.api.put(`/api/v1/users/${user.name}/unlock`), 200, "a writer unlocks a user holding no more than it");
   });
+
+  it("rule 9: a read+write user cannot unlock someone who holds more, nor is offered to", async () => {
+    const writer = await createActiveUser(t.server, t.admin, ["read", "write"]);
+    const { user: admin } = await createActiveUser(t.server, t.admin, ["read", "write", "me"]);
+    await lockOut(t.server, admin.name, address());
+    assert.equal(await unlockAbility(writer.api, admin.id), false);
+    const refused = await writer.api.put(`/api/v1/users/${admin.id}/unlock`);
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+    assert.equal(refused.body.detail[0], "IllegalOperationError");
+    assert.equal((await loginFrom(t.server, address(), admin.name, USER_PASSWORD)).status, 429, "still locked");
+    const denied = await t.admin.get("/api/v1/audit_events", { actor_id: writer.user.id, outcome: "denied" });
+    assert.equal(denied.body.items.length, 1, "the refusal is audited");
+    assert.equal(await unlockAbility(t.admin, admin.id), true, "an admin may");
+  });
 });

@@ -108,11 +108,13 @@ export function authorizeDeactivateUser(actor: Actor, target: HeldPrincipal): vo
 }
 
 /**
- * Lifting a user's login lockout (SPEC §5.1): `write` globally. One's own too: a live session
- * proves who one is better than failed logins, which anyone can cause, disprove it.
+ * Lifting a user's login lockout (SPEC §5.1): `write` globally, and never for someone who holds
+ * more (rule 9), as deactivation. One's own too: a live session proves who one is better than
+ * failed logins, which anyone can cause, disprove it.
  */
-export function authorizeUnlockUser(actor: Actor, _target: UserTarget): void {
+export function authorizeUnlockUser(actor: Actor, target: HeldPrincipal): void {
   requirePermission(actor, "write");
+  requireOutranks(actor, target, "every");
 }
 
 /** `PUT /users/{id}/email-opt-in`: only for oneself. */

@@ -9,18 +9,20 @@ import { presentUser } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { heldUser } from "./held-principals.js";
 import { clearAccountFailures, lockedAccounts } from "./login-throttle.js";
 import { requireUser, viewFor } from "./users.js";
 
 export async function unlockUser(ctx: Ctx, actor: Actor, nameOrId: string): Promise<WireUser> {
   // Before the lookup, so that a refusal does not tell whether the user exists.
   authorizeChangeUsers(actor);
-  const target = await requireUser(ctx.db.kysely, nameOrId);
+  const q = ctx.db.kysely;
+  const target = await heldUser(q, await requireUser(q, nameOrId));
   authorizeUnlockUser(actor, target);
   const wasLocked = (await lockedAccounts(ctx, [target.id])).has(target.id);
-  return transaction(ctx, async (q) => {
-    await clearAccountFailures(q, target.id);
-    await audit(q, actor, "user.unlock", { type: "user", id: target.id, name: target.name }, { was_locked: wasLocked });
-    return presentUser(q, target, viewFor(actor));
+  return transaction(ctx, async (tx) => {
+    await clearAccountFailures(tx, target.id);
+    await audit(tx, actor, "user.unlock", { type: "user", id: target.id, name: target.name }, { was_locked: wasLocked });
+    return presentUser(tx, target, viewFor(actor));
   });
 }
