@@ -46,6 +46,7 @@ DELETE /api/v1/users/:user_name_or_id                             fresh    401  
 DELETE /api/v1/users/:user_name_or_id                             self     401  403  403 403   403 403  403 403   403
 PUT    /api/v1/users/:user_name_or_id/activate                    fresh    200  200  200 200   200 200  200 200   200
 PUT    /api/v1/users/:user_name_or_id/deactivate                  fresh    401  403  403 403   200 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/unlock                      other    401  403  403 403   200 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                self     401  403  200 200   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                other    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       other    401  403  403 200   200 403  403 200   200
@@ -53,6 +54,7 @@ GET    /api/v1/users/:user_name_or_id                             admin    401  
 PUT    /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 DELETE /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/deactivate                  admin    401  403  403 403   403 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/unlock                      admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                admin    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       admin    401  403  403 200   200 403  403 200   200
 

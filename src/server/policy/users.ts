@@ -107,6 +107,16 @@ export function authorizeDeactivateUser(actor: Actor, target: HeldPrincipal): vo
   requireOutranks(actor, target, "every");
 }
 
+/**
+ * Lifting a user's login lockout (SPEC §5.1): `write` globally, and never for someone who holds
+ * more (rule 9), as deactivation. One's own too: a live session proves who one is better than
+ * failed logins, which anyone can cause, disprove it.
+ */
+export function authorizeUnlockUser(actor: Actor, target: HeldPrincipal): void {
+  requirePermission(actor, "write");
+  requireOutranks(actor, target, "every");
+}
+
 /** `PUT /users/{id}/email-opt-in`: only for oneself. */
 export function authorizeEmailOptIn(actor: Actor, target: UserTarget): void {
   requirePermission(actor, "me");

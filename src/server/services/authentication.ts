@@ -4,6 +4,7 @@
  * reads the access generation, so a logout, revoke, deactivation or role change through any server
  * process counts at once.
  */
+import { deviceOf, issueDeviceToken } from "../auth/device-tokens.js";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/passwords.js";
 import { digest, newSessionToken } from "../auth/tokens.js";
 import { Unauthenticated } from "../errors.js";
@@ -18,7 +19,7 @@ import { findUser, updateUser, type Q, type UserRow } from "../store/repos/users
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
-import { checkThrottle, recordLoginFailure, resetUserThrottle } from "./login-throttle.js";
+import { checkThrottle, loginCounters, recordLoginFailure, resetLoginCounter } from "./login-throttle.js";
 import { sessionCacheOf, type RememberedSession, type SessionCache } from "./session-cache.js";
 
 /**
@@ -42,24 +43,35 @@ export interface LoginRequest {
   password: string;
   client: string;
   source: string;
+  /** The device token the client kept from an earlier login (SPEC §5.1 device cookies). */
+  deviceToken: string | undefined;
 }
 
-export async function login(ctx: Ctx, req: LoginRequest): Promise<LoginResult> {
+/** A login's session, and the device token that lets this client past lockouts next time. */
+export interface PasswordLoginResult extends LoginResult {
+  deviceToken: string;
+}
+
+/** `secretKey` signs and checks device tokens: the server's, shared by every server on the store. */
+export async function login(ctx: Ctx, req: LoginRequest, secretKey: string): Promise<PasswordLoginResult> {
   const username = req.username.trim();
-  await checkThrottle(ctx, username, req.source);
   const user = username.length > 0 && username.length <= 255 ? await findUser(ctx.db.kysely, username) : undefined;
+  const counted = await loginCounters(ctx, user, username, req.source, deviceOf(secretKey, req.deviceToken, user));
+  await checkThrottle(ctx, counted);
   const stored = user?.password_hash ?? (await dummyHash());
   const passwordOk = await verifyPassword(stored, req.password);
   if (!user || !user.password_hash || !passwordOk || !flag(user.active)) {
-    return recordLoginFailure(ctx, username, req.source, user?.id ?? null);
+    return recordLoginFailure(ctx, counted, { username, source: req.source, userId: user?.id ?? null });
   }
-  // Guesses racing this one may have locked the username while the password was being checked.
-  await checkThrottle(ctx, username, req.source);
+  // Guesses racing this one may have locked a counter while the password was being checked.
+  await checkThrottle(ctx, counted);
   const rehash = needsRehash(user.password_hash) ? await hashPassword(req.password) : undefined;
-  return startSession(ctx, user, { client: req.client, source: req.source }, async (q) => {
+  const session = await startSession(ctx, user, { client: req.client, source: req.source }, async (q) => {
     if (rehash) await updateUser(q, user.id, { password_hash: rehash });
-    await resetUserThrottle(q, username);
+    await resetLoginCounter(q, counted);
   });
+  const account = { ...user, password_hash: rehash ?? user.password_hash };
+  return { ...session, deviceToken: issueDeviceToken(secretKey, account, ctx.config.loginDeviceTtlSeconds) };
 }
 
 export interface SessionOrigin {
