@@ -24,12 +24,15 @@ import {
   membersOfTeams,
   removeMembers,
   updateTeam as updateTeamRow,
+  type NewTeamRow,
   type TeamRow,
 } from "../store/repos/teams.js";
 import type { Q } from "../store/repos/users.js";
 import { now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { nameConflict, requireFreeName } from "./look-alike-names.js";
+import { principalName } from "./name-skeleton.js";
 import { viewFor } from "./users.js";
 
 export async function requireTeam(q: Q, nameOrId: string): Promise<TeamRow> {
@@ -64,17 +67,18 @@ export async function getTeam(ctx: Ctx, actor: Actor, nameOrId: string): Promise
 export async function createTeam(ctx: Ctx, actor: Actor, body: TeamCreate): Promise<WireTeam> {
   authorizeCreateTeam(actor);
   const stamp = now();
-  const row: TeamRow = { id: newId(), created: stamp, updated: stamp, name: body.name, name_key: body.name.toLowerCase() };
+  const row: NewTeamRow = { id: newId(), created: stamp, updated: stamp, ...principalName(body.name) };
   return transaction(
     ctx,
     async (q) => {
+      await requireFreeName(q, "team", body.name, null, "create");
       const members = await requireUserIds(q, body.users ?? []);
       await insertTeam(q, row);
       await addMembers(q, row.id, members);
       await audit(q, actor, "team.create", { type: "team", id: row.id, name: row.name }, { members: members.length });
       return presentTeam(q, row, viewFor(actor));
     },
-    { conflict: `Unable to create team with name '${body.name}': Found existing team with this name.` },
+    { conflict: nameConflict(ctx, "team", body.name, null, "create") },
   );
 }
 
@@ -89,8 +93,11 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
       const added = wanted.filter((id) => !current.includes(id));
       const removed = current.filter((id) => !wanted.includes(id));
       authorizeUpdateTeam(actor, await grantsOfTeam(q, team.id), added, removed);
-      const patch: Partial<TeamRow> = { updated: now() };
-      if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
+      const patch: Partial<NewTeamRow> = { updated: now() };
+      if (body.name != null) {
+        await requireFreeName(q, "team", body.name, team.id, "update");
+        Object.assign(patch, principalName(body.name));
+      }
       await updateTeamRow(q, team.id, patch);
       await addMembers(q, team.id, added);
       await keepingAnAdmin(q, () => removeMembers(q, team.id, removed), removed.length > 0);
@@ -103,7 +110,7 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
       );
       return presentTeam(q, { ...team, ...patch }, viewFor(actor));
     },
-    { guard: true, conflict: `Unable to update team with name '${body.name ?? team.name}': Found existing team with this name.` },
+    { guard: true, conflict: nameConflict(ctx, "team", body.name ?? team.name, team.id, "update") },
   );
 }
 
