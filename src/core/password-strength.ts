@@ -4,9 +4,9 @@
  * 128 characters, no composition rules, and at least 10^10 guesses as zxcvbn estimates them (its
  * score-4 threshold), knowing the owner's name, full name and email.
  *
- * The estimator's dictionaries (about 2 MB of word lists) load on first use, once per process or
- * page: a server pays for them on its first password, never on start or on other routes, and the
- * dashboard fetches them as chunks of their own when a password form opens.
+ * The estimator's dictionaries (1.6 MB of word lists) load on first use: the dashboard fetches them
+ * as a chunk of their own when a password form opens; the server loads them in a worker thread of
+ * their own (server/auth/password-estimator.ts).
  */
 export const PASSWORD_MAX_LENGTH = 128;
 /** COHORT_PASSWORD_MIN_LENGTH: its default, and the lowest it may be set to. */
@@ -81,6 +81,11 @@ export function lengthProblem(password: string, minLength: number): string | nul
   return null;
 }
 
+/** What is wrong with a password the estimator guessed in `estimate.guesses` tries, or null. */
+export function guessProblem(estimate: Estimate): string | null {
+  return estimate.guesses < MIN_GUESSES ? `Password is too easy to guess: ${estimate.hint}` : null;
+}
+
 export interface PasswordVerdict {
   /** Why the password is refused, as the server says it; null when it passes. */
   problem: string | null;
@@ -88,10 +93,10 @@ export interface PasswordVerdict {
   estimate: Estimate | null;
 }
 
-/** The whole rule: length first, then the estimate. */
+/** The whole rule, for a caller that holds the estimator (the dashboard): length first, then the estimate. */
 export function judgePassword(estimate: Estimator, password: string, minLength: number, owner: PasswordOwner): PasswordVerdict {
   const problem = lengthProblem(password, minLength);
   if (problem) return { problem, estimate: null };
   const result = estimate(password, ownerWords(owner));
-  return { problem: result.guesses < MIN_GUESSES ? `Password is too easy to guess: ${result.hint}` : null, estimate: result };
+  return { problem: guessProblem(result), estimate: result };
 }

@@ -5,8 +5,9 @@
  */
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
-import { judgePassword, loadEstimator, type PasswordOwner } from "../../core/password-strength.js";
+import { guessProblem, lengthProblem, ownerWords, type PasswordOwner } from "../../core/password-strength.js";
 import { ValidationFailed } from "../errors.js";
+import { estimatePassword } from "./password-estimator.js";
 
 const ARGON2ID = 2;
 export const HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -67,6 +68,6 @@ export function dummyHash(): Promise<string> {
  * says why: its length, or the estimator's hint. `owner` is whose password it will be.
  */
 export async function checkPasswordPolicy(password: string, minLength: number, owner: PasswordOwner): Promise<void> {
-  const { problem } = judgePassword(await loadEstimator(), password, minLength, owner);
+  const problem = lengthProblem(password, minLength) ?? guessProblem(await estimatePassword(password, ownerWords(owner)));
   if (problem) throw new ValidationFailed(problem);
 }
