@@ -1,10 +1,15 @@
-/** The dashboard's pure helpers: the strength hint (with the server's estimator), the API's zone-less UTC times, login redirects. */
+/**
+ * The dashboard's pure helpers: the strength hint (with the server's estimator), name checks, the
+ * API's zone-less UTC times, login redirects.
+ */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseUtc } from "../../web/src/lib/dates.js";
 import { judgePassword, loadEstimator, PASSWORD_MIN_LENGTH } from "../../src/core/password-strength.js";
 import { passwordStrength } from "../../web/src/lib/password-strength.js";
 import { safeNext } from "../../web/src/lib/safe-next.js";
+import { fieldError } from "../../web/src/lib/validation.js";
+import { name } from "../../src/core/schemas/common.js";
 
 describe("password strength hint", () => {
   it("says what the server's rule says, in the same words", async () => {
@@ -46,6 +51,17 @@ describe("password strength hint", () => {
       assert.ok(score >= 0 && score <= 100, `${p.length} chars → ${score}`);
     }
     assert.equal(passwordStrength(estimate, "quarry lantern bicycle umbrella", {}).score, 100);
+  });
+});
+
+describe("name fields", () => {
+  it("refuse hidden characters with the server's words, naming the character", () => {
+    assert.equal(
+      fieldError(name, "default\u200b", "Username"),
+      "Username must not contain control, invisible or bidirectional-override characters (found U+200B)",
+    );
+    assert.equal(fieldError(name, "invoice-\u202egpj.exe", "Name")?.endsWith("(found U+202E)"), true);
+    assert.equal(fieldError(name, "cafe\u0301", "Name"), null);
   });
 });
 
