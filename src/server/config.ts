@@ -5,6 +5,8 @@
 import { isIP } from "node:net";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { PASSWORD_LOWEST_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../core/password-strength.js";
+import { name } from "../core/schemas/common.js";
 
 export interface Config {
   host: string;
@@ -118,6 +120,14 @@ export function parseTrustProxy(value: string | undefined, warnings: string[]): 
   return { addresses };
 }
 
+/** A name setting, held to the rules of names given through the API (SPEC §5.4) and stored as they are. */
+function settingName(setting: string, value: string): string {
+  const parsed = name.safeParse(value);
+  if (!parsed.success)
+    throw new Error(`${setting} ${parsed.error.issues[0]?.message ?? "is not a valid name"} (got ${JSON.stringify(value)})`);
+  return parsed.data;
+}
+
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_DATA_HOME;
   return resolve(env.COHORT_DATA_DIR ?? (xdg ? join(xdg, "cohort") : join(homedir(), ".local", "share", "cohort")));
@@ -129,7 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = overrides.dataDir ?? defaultDataDir(env);
   const databaseUrl = overrides.databaseUrl ?? env.COHORT_DATABASE_URL ?? `sqlite://${join(dataDir, "cohort.db")}`;
   const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-  const passwordMinLength = int("COHORT_PASSWORD_MIN_LENGTH", env.COHORT_PASSWORD_MIN_LENGTH ?? "12", 8, 128);
+  const passwordMinLength = int(
+    "COHORT_PASSWORD_MIN_LENGTH",
+    env.COHORT_PASSWORD_MIN_LENGTH ?? String(PASSWORD_MIN_LENGTH),
+    PASSWORD_LOWEST_MIN_LENGTH,
+    PASSWORD_MAX_LENGTH,
+  );
   const startWarnings: string[] = [];
   return {
     host,
@@ -138,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl,
     secretKey: env.COHORT_SECRET_KEY || undefined,
     baseUrl: (overrides.baseUrl ?? env.COHORT_BASE_URL ?? `http://${shownHost}:${port}`).replace(/\/+$/, ""),
-    defaultUserName: env.COHORT_DEFAULT_USER_NAME ?? "default",
+    defaultUserName: settingName("COHORT_DEFAULT_USER_NAME", env.COHORT_DEFAULT_USER_NAME ?? "default"),
     defaultUserPassword: env.COHORT_DEFAULT_USER_PASSWORD || undefined,
     inviteTtlSeconds: parseDuration("COHORT_INVITE_TTL", env.COHORT_INVITE_TTL ?? "7d"),
     sessionIdleTtlSeconds: parseDuration("COHORT_SESSION_IDLE_TTL", env.COHORT_SESSION_IDLE_TTL ?? "7d"),

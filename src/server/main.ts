@@ -29,6 +29,7 @@ export async function startServer(config: Config, options: { logger?: boolean | 
     app = await buildApp(runtime, { logger: options.logger ?? false });
     const log = app.log;
     for (const warning of config.startWarnings) log.warn(warning);
+    for (const warning of runtime.warnings) log.warn(warning);
     sweeper = await startSweeping(runtime.ctx, (outcome) => {
       if (outcome instanceof Error) log.warn({ err: outcome }, "housekeeping: the sweep failed; the next one tries again");
       else if (outcome.sessions + outcome.loginFailures > 0)

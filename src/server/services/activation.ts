@@ -19,7 +19,8 @@ import { after, now, toMs } from "../store/time.js";
 import { audit, recordRefusal } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { heldUser } from "./held-principals.js";
-import { requireFreeIdentity, requireUser, viewFor } from "./users.js";
+import { principalName } from "./name-skeleton.js";
+import { identityConflict, requireFreeIdentity, requireUser, viewFor } from "./users.js";
 
 const INVALID = "The activation link is invalid, expired or already used.";
 
@@ -47,7 +48,8 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
   if (!user) return refuse(ctx, nameOrId, user, source, "unknown user");
   const refusal = refusalOf(user, body.activation_token);
   if (refusal) return refuse(ctx, nameOrId, user, source, refusal);
-  checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+  const owner = { name: body.name ?? user.name, full_name: body.full_name ?? user.full_name, email: body.email ?? user.email };
+  await checkPasswordPolicy(body.password, ctx.config.passwordMinLength, owner);
   const passwordHash = await hashPassword(body.password);
   const stamp = now();
   return transaction(
@@ -63,7 +65,7 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
           password_hash: passwordHash,
           activation_digest: null,
           activation_expires: null,
-          ...(body.name != null ? { name: body.name, name_key: body.name.toLowerCase() } : {}),
+          ...(body.name != null ? principalName(body.name) : {}),
           ...(body.full_name != null ? { full_name: body.full_name } : {}),
           ...(body.email != null
             ? { email: body.email, email_key: body.email.toLowerCase(), email_opted_in: toFlag(body.email_opted_in ?? true) }
@@ -77,7 +79,15 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
       await audit(q, self, "user.activate", { type: "user", id: user.id, name: self.name });
       return presentUser(q, await requireUser(q, user.id), { showEmail: () => true });
     },
-    { conflict: `Unable to activate user with name '${body.name ?? user.name}': Found existing user with this name.` },
+    {
+      conflict: identityConflict(
+        ctx,
+        body,
+        user.id,
+        "activate",
+        `Unable to activate user with name '${body.name ?? user.name}': Found existing user with this name.`,
+      ),
+    },
   ).catch((err: unknown) => {
     // Another activation with the same token won the race.
     if (err instanceof AuthorizationFailed) return refuse(ctx, nameOrId, user, source, "not pending");

@@ -6,7 +6,13 @@ import type { Database, UserTable } from "../schema.js";
 import { isUuid } from "./ids.js";
 
 export type Q = Kysely<Database>;
-export type UserRow = Selectable<UserTable>;
+/** A user as services read it. `name_skeleton` is an index key for writes, never read back. */
+export type UserRow = Omit<Selectable<UserTable>, "name_skeleton">;
+/**
+ * A row to write. Services always give the skeleton key (services/name-skeleton.ts `principalName`);
+ * a row without one gets it when a server next opens the store.
+ */
+export type NewUserRow = UserRow & Partial<Pick<Selectable<UserTable>, "name_skeleton">>;
 
 export const USER_FILTERS: FilterSpec = {
   ...baseFields("users"),
@@ -31,11 +37,11 @@ export function findUser(q: Q, nameOrId: string): Promise<UserRow | undefined> {
   return q.selectFrom("users").selectAll().where("name_key", "=", nameOrId.toLowerCase()).executeTakeFirst();
 }
 
-export async function insertUser(q: Q, row: UserRow): Promise<void> {
+export async function insertUser(q: Q, row: NewUserRow): Promise<void> {
   await q.insertInto("users").values(row).execute();
 }
 
-export async function updateUser(q: Q, id: string, patch: Partial<UserRow>): Promise<void> {
+export async function updateUser(q: Q, id: string, patch: Partial<NewUserRow>): Promise<void> {
   await q.updateTable("users").set(patch).where("id", "=", id).execute();
 }
 
