@@ -26,6 +26,22 @@ describeEachDialect("audit events", (dialect) => {
     assert.equal((await guest.api.get("/api/v1/audit_events", { format: "jsonl" })).status, 403);
   });
 
+  it("a refused request leaves a denied event: who, which route, why (SPEC §4: denials are logged)", async () => {
+    const guest = await createActiveUser(t.server, t.admin);
+    await assignRole(t.admin, guest.user.id, "guest");
+    const writer = await createActiveUser(t.server, t.admin, ["read", "write"]);
+    assert.equal((await guest.api.post("/api/v1/users", { name: uniqueName() })).status, 403);
+    assert.equal((await writer.api.delete("/api/v1/users/default")).status, 403);
+    const deniedTo = async (actor: string) =>
+      (await t.admin.get("/api/v1/audit_events", { actor_name: actor, outcome: "denied" })).body.items.map(
+        (e: { action: string; target_type: string; summary: { reason: string } }) => [e.action, e.target_type, e.summary.reason],
+      );
+    assert.deepEqual(await deniedTo(guest.user.name), [["POST /api/v1/users", "request", "Not enough permissions"]]);
+    assert.deepEqual(await deniedTo(writer.user.name), [
+      ["DELETE /api/v1/users/:user_name_or_id", "request", "The default user account cannot be deleted."],
+    ]);
+  });
+
   it("filters by action, actor and a time range, newest first", async () => {
     const invited = await createUser(t.admin, { name: uniqueName("audited") });
     const query = { action: "user.invite", target_name: invited.name };

@@ -11,7 +11,7 @@
  */
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Api, Body, Reply } from "./http.js";
+import type { Body, Reply } from "./http.js";
 
 export interface InFlight {
   /** Sends the held byte and resolves with the answer. */
@@ -61,10 +61,4 @@ export async function holdInFlight(baseUrl: string, token: string, method: strin
       return answer;
     },
   };
-}
-
-/** The token of an Api made by `TestServer.api(token)`: kept beside it by the suites that hold requests. */
-export interface Caller {
-  api: Api;
-  token: string;
 }
