@@ -1,0 +1,150 @@
+/**
+ * Where the services ask the policy (src/server/services/**, and the error handler that logs
+ * denials): every call to a function imported from the policy module (`authorize*`,
+ * `require*Permission`, `hideUnless`, `forbidWhen`, `keepingAnAdmin`, `canSeeEmail`, …), every
+ * `authorize*` method (`kind.authorizeRead`), and `recordDenial`. Read from the TypeScript syntax
+ * tree, so the list follows the code as it changes.
+ *
+ * Two users: stryker.config.mjs mutates exactly the statements holding these calls (mutation
+ * ranges), and delete-calls.mjs deletes each check, which no Stryker mutator does.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+
+export const ROOT = join(import.meta.dirname, "../..");
+
+/** The files whose policy calls are in scope, besides every service. */
+const ALSO = ["src/server/http/error-handler.ts"];
+
+/** Functions outside the policy module that enforce a rule, by the module that exports them. */
+const RULES_ELSEWHERE = { recordDenial: /\/services\/audit\.js$/ };
+
+/** Whole functions in scope: the denial log itself (SPEC §4: denials are logged). */
+export const WHOLE_FUNCTIONS = [{ file: "src/server/services/audit.ts", name: "recordDenial" }];
+
+/** Checks that return nothing and only refuse: deleting the call deletes the rule. */
+const CHECK = /^(authorize\w+|require\w+|forbidWhen|hideUnless|recordDenial)$/;
+
+export function filesInScope() {
+  const services = readdirSync(join(ROOT, "src/server/services"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `src/server/services/${f}`);
+  return [...services, ...ALSO];
+}
+
+/** Names the file imports from the policy module, and the other rule functions it imports. */
+function ruleImports(source) {
+  const names = new Set();
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const from = statement.moduleSpecifier.text;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const name = element.name.text;
+      if (/\/policy\//.test(from) || RULES_ELSEWHERE[name]?.test(from)) names.add(name);
+    }
+  }
+  return names;
+}
+
+function calleeName(call) {
+  if (ts.isIdentifier(call.expression)) return call.expression.text;
+  if (ts.isPropertyAccessExpression(call.expression)) return call.expression.name.text;
+  return undefined;
+}
+
+/**
+ * The statement to mutate around a call: the innermost one, or the `if` (without `else`) that
+ * exists for it, whose condition decides whether the rule runs: its branch holds only the call
+ * and what the call takes.
+ */
+function statementOf(node, isRuleCall) {
+  let statement = node;
+  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !isStatementLike(statement)) {
+    statement = statement.parent;
+  }
+  const parent = statement.parent;
+  const guard = parent && ts.isBlock(parent) ? parent.parent : parent;
+  if (!guard || !ts.isIfStatement(guard) || guard.elseStatement) return statement;
+  const branch = ts.isBlock(guard.thenStatement) ? guard.thenStatement.statements : [guard.thenStatement];
+  return branch.every((s) => ts.isVariableStatement(s) || containsCall(s, isRuleCall)) ? guard : statement;
+}
+
+function containsCall(node, isRuleCall) {
+  return (ts.isCallExpression(node) && isRuleCall(node)) || ts.forEachChild(node, (child) => containsCall(child, isRuleCall)) === true;
+}
+
+function isStatementLike(node) {
+  return (
+    ts.isExpressionStatement(node) ||
+    ts.isVariableStatement(node) ||
+    ts.isReturnStatement(node) ||
+    ts.isThrowStatement(node) ||
+    ts.isIfStatement(node)
+  );
+}
+
+function position(source, offset) {
+  const { line, character } = source.getLineAndCharacterOfPosition(offset);
+  return { line: line + 1, column: character };
+}
+
+/**
+ * The policy calls of one file: for each, the callee, whether it is a check (deletable), the
+ * text span of the call and, for keepingAnAdmin, of the change it guards, and the statement
+ * around it.
+ */
+export function authorizationCalls(file) {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const imported = ruleImports(source);
+  const isRuleCall = (call) => {
+    const name = calleeName(call);
+    if (!name) return false;
+    if (ts.isPropertyAccessExpression(call.expression)) return /^authorize/.test(name);
+    return imported.has(name);
+  };
+  const calls = [];
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && isRuleCall(node)) {
+      const name = calleeName(node);
+      const statement = statementOf(node, isRuleCall);
+      calls.push({
+        file,
+        name,
+        line: position(source, node.getStart(source)).line,
+        check: CHECK.test(name),
+        call: { start: node.getStart(source), end: node.getEnd() },
+        change: name === "keepingAnAdmin" ? argumentSpan(source, node.arguments[1]) : undefined,
+        statement: { start: position(source, statement.getStart(source)), end: position(source, statement.getEnd()) },
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { text, calls };
+}
+
+function argumentSpan(source, node) {
+  return node ? { start: node.getStart(source), end: node.getEnd() } : undefined;
+}
+
+/** The span of a named function declaration, for WHOLE_FUNCTIONS. */
+export function functionRange(file, name) {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const declaration = source.statements.find((s) => ts.isFunctionDeclaration(s) && s.name?.text === name);
+  if (!declaration) throw new Error(`${file}: no function ${name}`);
+  return { start: position(source, declaration.getStart(source)), end: position(source, declaration.getEnd()) };
+}
+
+/** Stryker's `mutate` entries: `file:line:column-line:column`, lines from 1, columns from 0. */
+export function mutationRanges() {
+  const range = (file, { start, end }) => `${file}:${start.line}:${start.column}-${end.line}:${end.column}`;
+  const ranges = new Set();
+  for (const file of filesInScope()) for (const call of authorizationCalls(file).calls) ranges.add(range(file, call.statement));
+  for (const { file, name } of WHOLE_FUNCTIONS) ranges.add(range(file, functionRange(file, name)));
+  return [...ranges];
+}

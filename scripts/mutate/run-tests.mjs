@@ -1,0 +1,76 @@
+/**
+ * The tests one mutant runs, for Stryker's command runner (stryker.config.mjs) and the call
+ * deletions (delete-calls.mjs). A mutant of the policy module runs the policy's unit tests, in one
+ * process (a few seconds): the rules are pure, and each gets direct tests (STYLE §2.11). A mutant
+ * of a service's call to the policy runs the API suites that exercise authorization, on SQLite,
+ * one file at a time, those covering the mutated file first. Either stops at the first failure:
+ * one failing test kills the mutant, and the rest would only take time.
+ *
+ * Without a mutant (Stryker's first run, which times the tests) it runs everything. Exit 0: every
+ * test passed (the mutant survived); 1: a test failed (killed). With COHORT_MUTATE_VERBOSE=1 it
+ * prints which suite killed it.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+/** The policy's unit tests: pure rules, and two against a SQLite store. */
+const UNIT = readdirSync(join(ROOT, "test/policy"))
+  .filter((f) => f.endsWith(".test.ts"))
+  .map((f) => `test/policy/${f}`);
+
+/** The API suites, in the order they run when none covers the mutated file, and the source files (by name) each covers. */
+const SUITES = [
+  ["test/api/no-escalation.test.ts", ["teams", "roles", "assignments", "role-assignments", "can"]],
+  ["test/api/last-admin.test.ts", ["last-admin", "users", "activation", "teams", "roles", "role-assignments"]],
+  ["test/api/users.test.ts", ["users", "activation"]],
+  ["test/api/audit.test.ts", ["audit", "error-handler"]],
+  ["test/access/matrix.test.ts", []],
+  ["test/api/stacks-access.test.ts", ["stacks", "components", "sharing", "workspace-resources", "stack-scope"]],
+  ["test/api/stacks-rules.test.ts", ["stacks", "components"]],
+  ["test/api/pipelines.test.ts", ["pipelines", "runs", "workspace-resources"]],
+  ["test/api/abilities.test.ts", ["abilities"]],
+  ["test/api/sessions.test.ts", ["sessions", "current-user"]],
+  ["test/api/activation.test.ts", ["activation"]],
+  ["test/api/password-change.test.ts", ["current-user"]],
+  ["test/api/stacks-transfer.test.ts", ["users"]],
+  ["test/api/wire-shapes.test.ts", ["users"]],
+  ["test/reliability/last-admin-race.test.ts", ["last-admin"]],
+];
+
+const verbose = process.env.COHORT_MUTATE_VERBOSE === "1";
+const env = { ...process.env, COHORT_TEST_DIALECTS: "sqlite" };
+
+/** The source file holding Stryker's active mutant (its id appears in the instrumented code), or the one named. */
+function mutatedFile() {
+  if (process.env.COHORT_MUTATED_FILE) return process.env.COHORT_MUTATED_FILE;
+  const id = process.env.__STRYKER_ACTIVE_MUTANT__;
+  if (!id) return undefined;
+  const marker = `stryMutAct_9fa48("${id}")`;
+  for (const dir of ["src/server/policy", "src/server/services", "src/server/http"]) {
+    for (const f of readdirSync(join(ROOT, dir))) {
+      if (f.endsWith(".ts") && readFileSync(join(ROOT, dir, f), "utf8").includes(marker)) return `${dir}/${f}`;
+    }
+  }
+  return undefined;
+}
+
+function passes(what, args) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env, stdio: verbose ? "inherit" : "ignore" });
+  if (result.status !== 0 && verbose) console.log(`killed by ${what}`);
+  return result.status === 0;
+}
+
+const file = mutatedFile();
+if (file === undefined || file.startsWith("src/server/policy/")) {
+  const importAll = "for (const f of process.argv.slice(1)) await import(new URL(f, `file://${process.cwd()}/`).href);";
+  if (!passes("the policy unit tests", ["--input-type=module", "-e", importAll, ...UNIT])) process.exit(1);
+}
+if (file === undefined || !file.startsWith("src/server/policy/")) {
+  const name = basename(file ?? "", ".ts");
+  const covering = SUITES.filter(([, covers]) => covers.includes(name));
+  const ordered = [...covering, ...SUITES.filter((suite) => !covering.includes(suite))];
+  for (const [suite] of ordered) if (!passes(suite, ["--test", suite])) process.exit(1);
+}
