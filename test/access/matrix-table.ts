@@ -3,7 +3,9 @@
  * target ("variant"); columns are the actors of actors.ts. Targets live in workspace B and belong to
  * `owner` unless the variant says otherwise: `private`/`shared` stacks and components, `global` or
  * `B`-scoped assignments, `self` or `other` users, `own` or `other` sessions, `custom` or `builtin`
- * roles; `fresh` marks a target made anew for every case (requests.ts).
+ * roles; `fresh` marks a target made anew for every case (requests.ts). `admin` and `adminB` target
+ * an admin (or a team with one), whom only those holding everything it holds may act on (SPEC §4
+ * rule 9): the read+write `rw` actor is refused there, though it manages `other` users.
  *
  * `*` marks a public file or probe route: every actor, whatever it sends, gets the status an
  * anonymous caller gets, never a 5xx (bodies may differ: /metrics counts every request).
@@ -41,36 +43,55 @@ PUT    /api/v1/users/:user_name_or_id/deactivate                  fresh    401  
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                self     401  403  200 200   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                other    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       other    401  403  403 200   200 403  403 200   200
+GET    /api/v1/users/:user_name_or_id                             admin    401  403  403 200   200 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
+DELETE /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/deactivate                  admin    401  403  403 403   403 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/email-opt-in                admin    401  403  403 403   403 403  403 403   403
+GET    /api/v1/users/:user_name_or_id/roles                       admin    401  403  403 200   200 403  403 200   200
 
 GET    /api/v1/roles                                              -        401  403  403 200   200 403  403 200   200
 POST   /api/v1/roles                                              read     401  403  403 403   200 403  403 200   200
 POST   /api/v1/roles                                              all      401  403  403 403   403 403  403 200   200
 GET    /api/v1/roles/:role_name_or_id                             custom   401  403  403 200   200 403  403 200   200
 PUT    /api/v1/roles/:role_name_or_id                             custom   401  403  403 403   200 403  403 200   200
+PUT    /api/v1/roles/:role_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/roles/:role_name_or_id                             builtin  401  403  403 403   403 403  403 403   403
 DELETE /api/v1/roles/:role_name_or_id                             fresh    401  403  403 403   200 403  403 200   200
 
 GET    /api/v1/role_assignments                                   -        401  403  403 200   200 200  200 200   200
 POST   /api/v1/role_assignments                                   global   401  403  403 403   403 403  403 200   200
 POST   /api/v1/role_assignments                                   B        401  403  403 403   200 200  404 200   200
+POST   /api/v1/role_assignments                                   admin    401  403  403 403   403 403  403 200   200
+POST   /api/v1/role_assignments                                   adminB   401  403  403 403   403 403  404 200   200
 GET    /api/v1/role_assignments/:role_assignment_id               global   401  403  403 200   200 404  404 200   200
 GET    /api/v1/role_assignments/:role_assignment_id               B        401  403  403 200   200 200  404 200   200
+GET    /api/v1/role_assignments/:role_assignment_id               admin    401  403  403 200   200 404  404 200   200
 DELETE /api/v1/role_assignments/:role_assignment_id               global   401  403  403 403   200 404  404 200   200
 DELETE /api/v1/role_assignments/:role_assignment_id               B        401  403  403 403   200 200  404 200   200
+DELETE /api/v1/role_assignments/:role_assignment_id               admin    401  403  403 403   403 404  404 200   200
+DELETE /api/v1/role_assignments/:role_assignment_id               adminB   401  403  403 403   403 403  404 200   200
 GET    /api/v1/team_role_assignments                              -        401  403  403 200   200 200  200 200   200
 POST   /api/v1/team_role_assignments                              global   401  403  403 403   200 403  403 200   200
 POST   /api/v1/team_role_assignments                              B        401  403  403 403   200 200  404 200   200
+POST   /api/v1/team_role_assignments                              admin    401  403  403 403   403 403  403 200   200
+POST   /api/v1/team_role_assignments                              adminB   401  403  403 403   403 403  404 200   200
 GET    /api/v1/team_role_assignments/:role_assignment_id          B        401  403  403 200   200 200  404 200   200
 DELETE /api/v1/team_role_assignments/:role_assignment_id          B        401  403  403 403   200 200  404 200   200
+DELETE /api/v1/team_role_assignments/:role_assignment_id          adminB   401  403  403 403   403 403  404 200   200
 GET    /api/v1/workspaces/:workspace_name_or_id/role_assignments  B        401  403  403 200   200 200  404 200   200
 GET    /api/v1/workspaces/:workspace_name_or_id/team_role_assignments B    401  403  403 200   200 200  404 200   200
 
 GET    /api/v1/teams                                              -        401  403  403 200   200 403  403 200   200
 POST   /api/v1/teams                                              -        401  403  403 403   200 403  403 200   200
+POST   /api/v1/teams                                              admin    401  403  403 403   403 403  403 200   200
 GET    /api/v1/teams/:team_name_or_id                             plain    401  403  403 200   200 403  403 200   200
 PUT    /api/v1/teams/:team_name_or_id                             plain    401  403  403 403   200 403  403 200   200
 DELETE /api/v1/teams/:team_name_or_id                             fresh    401  403  403 403   200 403  403 200   200
+PUT    /api/v1/teams/:team_name_or_id                             admin    401  403  403 403   403 403  403 200   200
+DELETE /api/v1/teams/:team_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 GET    /api/v1/teams/:team_name_or_id/roles                       plain    401  403  403 200   200 403  403 200   200
+GET    /api/v1/teams/:team_name_or_id                             admin    401  403  403 200   200 403  403 200   200
 
 GET    /api/v1/workspaces                                         -        401  403  403 200   200 200  200 200   200
 POST   /api/v1/workspaces                                         -        401  403  403 403   200 403  403 200   200

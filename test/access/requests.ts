@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { FLAVORS } from "../../src/server/services/flavors.js";
 import type { WireRole, WireTeam, WireUser } from "../../src/server/presenters/wire.js";
-import { createRole, uniqueName, USER_PASSWORD } from "../helpers/fixtures.js";
+import { assignRole, createRole, uniqueName, USER_PASSWORD } from "../helpers/fixtures.js";
 import { expectStatus, type Api, type Body } from "../helpers/http.js";
 import { createPipeline, createRun, pipelineBody, runBody } from "../helpers/pipelines.js";
 import { API, componentBody, registerComponent, registerStack, stackBody, type Caller } from "../helpers/stacks.js";
@@ -33,6 +33,15 @@ async function created<T>(w: World, path: string, body: Body): Promise<T> {
 }
 
 const freshPendingUser = (w: World) => created<WireUser>(w, "users", { name: uniqueName("fresh") });
+/** A pending user invited as an admin: protected by rule 9 like an active one, as it becomes one on sign-up. */
+async function freshAdmin(w: World): Promise<WireUser> {
+  const user = await freshPendingUser(w);
+  await assignRole(w.admin, user.id, "admin");
+  return user;
+}
+/** A team whose member is an admin: changing its roles or members acts on that admin. */
+const freshTeamWithAdmin = async (w: World) =>
+  created<WireTeam>(w, "teams", { name: uniqueName("team"), users: [(await freshAdmin(w)).id] });
 const freshTeam = (w: World) => created<WireTeam>(w, "teams", { name: uniqueName("team") });
 const freshStack = (w: World, shared: boolean) =>
   registerStack(w.owner, w.wsB, { orchestrator: w.sharedOrchestrator, artifactStore: w.sharedArtifactStore, shared });
@@ -49,6 +58,26 @@ async function currentSession(api: Api): Promise<string> {
 async function secondSession(actor: MatrixActor): Promise<Api | undefined> {
   return actor.freshSession ? (await actor.freshSession()).api : undefined;
 }
+
+type Principal = "user" | "team";
+const assignmentsPath = (kind: Principal) => (kind === "user" ? "role_assignments" : "team_role_assignments");
+
+/** The body giving a fresh principal the read-only role, globally or in B. */
+async function readerAssignment(w: World, kind: Principal, fresh: (w: World) => Promise<{ id: string }>, inB: boolean): Promise<Body> {
+  return { [kind]: (await fresh(w)).id, role: w.readerRole.id, ...(inB ? { workspace: w.wsB.id } : {}) };
+}
+
+const assignReader =
+  (kind: Principal, fresh: (w: World) => Promise<{ id: string }>, inB: boolean): Build =>
+  async (w) => ({ path: `${API}/${assignmentsPath(kind)}`, json: await readerAssignment(w, kind, fresh, inB) });
+
+/** Revoking an assignment made anew for the case (a success consumes it). */
+const revokeReader =
+  (kind: Principal, fresh: (w: World) => Promise<{ id: string }>, inB: boolean): Build =>
+  async (w) => {
+    const assignment = await created<{ id: string }>(w, assignmentsPath(kind), await readerAssignment(w, kind, fresh, inB));
+    return { path: `${API}/${assignmentsPath(kind)}/${assignment.id}` };
+  };
 
 const stacksPath = (w: World) => `${API}/workspaces/${w.wsB.id}/stacks`;
 
@@ -91,11 +120,26 @@ export const REQUESTS: Record<string, Build> = {
     json: { email_opted_in: false },
   }),
   "GET /api/v1/users/:user_name_or_id/roles other": (w) => ({ path: `${API}/users/${w.bystander.name}/roles` }),
+  "GET /api/v1/users/:user_name_or_id admin": (w) => ({ path: `${API}/users/${w.otherAdmin.id}` }),
+  "PUT /api/v1/users/:user_name_or_id admin": (w) => ({ path: `${API}/users/${w.otherAdmin.id}`, json: { full_name: "Matrix Admin" } }),
+  "DELETE /api/v1/users/:user_name_or_id admin": async (w) => ({ path: `${API}/users/${(await freshAdmin(w)).id}` }),
+  "PUT /api/v1/users/:user_name_or_id/deactivate admin": async (w) => ({ path: `${API}/users/${(await freshAdmin(w)).id}/deactivate` }),
+  "PUT /api/v1/users/:user_name_or_id/email-opt-in admin": (w) => ({
+    path: `${API}/users/${w.otherAdmin.id}/email-opt-in`,
+    json: { email_opted_in: false },
+  }),
+  "GET /api/v1/users/:user_name_or_id/roles admin": (w) => ({ path: `${API}/users/${w.otherAdmin.id}/roles` }),
 
   "POST /api/v1/roles read": () => ({ path: `${API}/roles`, json: { name: uniqueName("role"), permissions: ["read"] } }),
   "POST /api/v1/roles all": () => ({ path: `${API}/roles`, json: { name: uniqueName("role"), permissions: ["read", "write", "me"] } }),
   "GET /api/v1/roles/:role_name_or_id custom": (w) => ({ path: `${API}/roles/${w.readerRole.name}` }),
   "PUT /api/v1/roles/:role_name_or_id custom": (w) => ({ path: `${API}/roles/${w.readerRole.id}`, json: { permissions: ["read"] } }),
+  // Taking `write` from a role an admin holds takes it from the admin.
+  "PUT /api/v1/roles/:role_name_or_id admin": async (w) => {
+    const role = await createRole(w.admin, ["read", "write"]);
+    await assignRole(w.admin, (await freshAdmin(w)).id, role.id);
+    return { path: `${API}/roles/${role.id}`, json: { permissions: ["read"] } };
+  },
   "PUT /api/v1/roles/:role_name_or_id builtin": () => ({ path: `${API}/roles/admin`, json: { permissions: ["read", "write", "me"] } }),
   "DELETE /api/v1/roles/:role_name_or_id fresh": async (w) => ({ path: `${API}/roles/${(await createRole(w.admin, ["read"])).id}` }),
 
@@ -104,33 +148,23 @@ export const REQUESTS: Record<string, Build> = {
     const guest = expectStatus(await w.admin.get(`${API}/roles/guest`), 200, "guest role").body as WireRole;
     return { path: `${API}/role_assignments`, json: { user: (await freshPendingUser(w)).id, role: guest.id } };
   },
-  "POST /api/v1/role_assignments B": async (w) => ({
-    path: `${API}/role_assignments`,
-    json: { user: (await freshPendingUser(w)).id, role: w.readerRole.id, workspace: w.wsB.id },
-  }),
+  "POST /api/v1/role_assignments B": assignReader("user", freshPendingUser, true),
+  "POST /api/v1/role_assignments admin": assignReader("user", freshAdmin, false),
+  "POST /api/v1/role_assignments adminB": assignReader("user", freshAdmin, true),
+  "DELETE /api/v1/role_assignments/:role_assignment_id admin": revokeReader("user", freshAdmin, false),
+  "DELETE /api/v1/role_assignments/:role_assignment_id adminB": revokeReader("user", freshAdmin, true),
   "GET /api/v1/role_assignments/:role_assignment_id global": (w) => ({ path: `${API}/role_assignments/${w.globalAssignment.id}` }),
+  "GET /api/v1/role_assignments/:role_assignment_id admin": (w) => ({ path: `${API}/role_assignments/${w.otherAdminAssignment.id}` }),
   "GET /api/v1/role_assignments/:role_assignment_id B": (w) => ({ path: `${API}/role_assignments/${w.wsBAssignment.id}` }),
-  "DELETE /api/v1/role_assignments/:role_assignment_id global": async (w) => {
-    const body = { user: (await freshPendingUser(w)).id, role: w.readerRole.id };
-    return { path: `${API}/role_assignments/${(await created<{ id: string }>(w, "role_assignments", body)).id}` };
-  },
-  "DELETE /api/v1/role_assignments/:role_assignment_id B": async (w) => {
-    const body = { user: (await freshPendingUser(w)).id, role: w.readerRole.id, workspace: w.wsB.id };
-    return { path: `${API}/role_assignments/${(await created<{ id: string }>(w, "role_assignments", body)).id}` };
-  },
-  "POST /api/v1/team_role_assignments global": async (w) => ({
-    path: `${API}/team_role_assignments`,
-    json: { team: (await freshTeam(w)).id, role: w.readerRole.id },
-  }),
-  "POST /api/v1/team_role_assignments B": async (w) => ({
-    path: `${API}/team_role_assignments`,
-    json: { team: (await freshTeam(w)).id, role: w.readerRole.id, workspace: w.wsB.id },
-  }),
+  "DELETE /api/v1/role_assignments/:role_assignment_id global": revokeReader("user", freshPendingUser, false),
+  "DELETE /api/v1/role_assignments/:role_assignment_id B": revokeReader("user", freshPendingUser, true),
+  "POST /api/v1/team_role_assignments global": assignReader("team", freshTeam, false),
+  "POST /api/v1/team_role_assignments B": assignReader("team", freshTeam, true),
+  "POST /api/v1/team_role_assignments admin": assignReader("team", freshTeamWithAdmin, false),
+  "POST /api/v1/team_role_assignments adminB": assignReader("team", freshTeamWithAdmin, true),
+  "DELETE /api/v1/team_role_assignments/:role_assignment_id adminB": revokeReader("team", freshTeamWithAdmin, true),
   "GET /api/v1/team_role_assignments/:role_assignment_id B": (w) => ({ path: `${API}/team_role_assignments/${w.teamAssignment.id}` }),
-  "DELETE /api/v1/team_role_assignments/:role_assignment_id B": async (w) => {
-    const body = { team: (await freshTeam(w)).id, role: w.readerRole.id, workspace: w.wsB.id };
-    return { path: `${API}/team_role_assignments/${(await created<{ id: string }>(w, "team_role_assignments", body)).id}` };
-  },
+  "DELETE /api/v1/team_role_assignments/:role_assignment_id B": revokeReader("team", freshTeam, true),
   "GET /api/v1/workspaces/:workspace_name_or_id/role_assignments B": (w) => ({
     path: `${API}/workspaces/${w.wsB.name}/role_assignments`,
   }),
@@ -139,10 +173,17 @@ export const REQUESTS: Record<string, Build> = {
   }),
 
   "POST /api/v1/teams -": () => ({ path: `${API}/teams`, json: { name: uniqueName("team") } }),
+  "POST /api/v1/teams admin": (w) => ({ path: `${API}/teams`, json: { name: uniqueName("team"), users: [w.otherAdmin.id] } }),
   "GET /api/v1/teams/:team_name_or_id plain": (w) => ({ path: `${API}/teams/${w.plainTeam.name}` }),
   "PUT /api/v1/teams/:team_name_or_id plain": (w) => ({ path: `${API}/teams/${w.plainTeam.id}`, json: {} }),
   "DELETE /api/v1/teams/:team_name_or_id fresh": async (w) => ({ path: `${API}/teams/${(await freshTeam(w)).id}` }),
+  "PUT /api/v1/teams/:team_name_or_id admin": async (w) => ({
+    path: `${API}/teams/${w.plainTeam.id}`,
+    json: { users: [(await freshAdmin(w)).id] },
+  }),
+  "DELETE /api/v1/teams/:team_name_or_id admin": async (w) => ({ path: `${API}/teams/${(await freshTeamWithAdmin(w)).id}` }),
   "GET /api/v1/teams/:team_name_or_id/roles plain": (w) => ({ path: `${API}/teams/${w.plainTeam.id}/roles` }),
+  "GET /api/v1/teams/:team_name_or_id admin": (w) => ({ path: `${API}/teams/${w.adminTeam.id}` }),
 
   "POST /api/v1/workspaces -": () => ({ path: `${API}/workspaces`, json: { name: uniqueName("ws") } }),
   "GET /api/v1/workspaces/:workspace_name_or_id B": (w) => ({ path: `${API}/workspaces/${w.wsB.name}` }),

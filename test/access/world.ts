@@ -1,7 +1,8 @@
 /**
  * What the matrix acts on, built once per dialect through the API: workspaces A and B; the actors
  * (actors.ts); and, in B, the owner's private and shared stacks and components, a pipeline and a
- * run; a bystander user with a global and a B-scoped assignment; a custom read-only role; a team
+ * run; a bystander user with a global and a B-scoped assignment; a second admin, whom only those
+ * holding everything it holds may act on (SPEC §4 rule 9); a custom read-only role; a team
  * without roles and the team assignment that gives the `team` actor its permissions; and a
  * session of the bystander. Targets that a successful request consumes (deletes, activations) are
  * made per case by the request builders (requests.ts).
@@ -16,7 +17,7 @@ import type {
   WireUser,
   WireWorkspace,
 } from "../../src/server/presenters/wire.js";
-import { createActiveUser, createRole, uniqueName } from "../helpers/fixtures.js";
+import { assignRole, createActiveUser, createRole, uniqueName } from "../helpers/fixtures.js";
 import { expectStatus, type Api } from "../helpers/http.js";
 import { createPipeline, createRun } from "../helpers/pipelines.js";
 import type { TestServer } from "../helpers/server.js";
@@ -40,6 +41,12 @@ export interface World {
   pipeline: WirePipeline;
   run: WireRun;
   bystander: WireUser;
+  /** An active user holding the built-in admin role globally (not the actor `admin`). */
+  otherAdmin: WireUser;
+  /** The assignment that makes `otherAdmin` an admin. */
+  otherAdminAssignment: { id: string };
+  /** A team without roles whose one member is `otherAdmin`. */
+  adminTeam: WireTeam;
   /** A custom role carrying only `read`. */
   readerRole: WireRole;
   globalAssignment: { id: string };
@@ -67,6 +74,8 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
   const members = { orchestrator: sharedOrchestrator, artifactStore: sharedArtifactStore };
 
   const bystander = await createActiveUser(server, admin, []);
+  const otherAdmin = await createActiveUser(server, admin, []);
+  const otherAdminAssignment = await assignRole(admin, otherAdmin.user.id, "admin");
   const readerRole = await createRole(admin, ["read"]);
   return {
     server,
@@ -84,6 +93,10 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
     pipeline: await createPipeline(owner, wsB),
     run: await createRun(owner, wsB),
     bystander: bystander.user,
+    otherAdmin: otherAdmin.user,
+    otherAdminAssignment,
+    adminTeam: expectStatus(await admin.post(`${API}/teams`, { name: uniqueName("bosses"), users: [otherAdmin.user.id] }), 200, "team")
+      .body as WireTeam,
     readerRole,
     globalAssignment: await assign(admin, "role_assignments", { user: bystander.user.id, role: readerRole.id }),
     wsBAssignment: await assign(admin, "role_assignments", { user: bystander.user.id, role: readerRole.id, workspace: wsB.id }),

@@ -84,9 +84,9 @@ describeEachDialect("abilities", (dialect) => {
     const body = await abilitiesOf(t.admin, { users: [pending.id, switchedOff.id].join(",") });
     assert.equal(body.users[pending.id].reactivate, false, "a pending user needs a sign-up link, not reactivation");
     assert.equal(body.users[switchedOff.id].reactivate, true);
-    // A password reset keeps the password until the new one is set: still "deactivated".
+    // A new link wipes the old password (SPEC §5.3): the user is pending until they set a new one.
     await deactivateUser(t.admin, active.id);
-    assert.equal(await statusOf(active.id), "deactivated");
+    assert.equal(await statusOf(active.id), "pending");
   });
 
   it("teams: writers manage them, but nobody edits the members or roles of a team they are in", async () => {

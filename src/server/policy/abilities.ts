@@ -19,6 +19,8 @@ import type { Actor } from "./actor.js";
 import { authorizeWriteAssignment } from "./assignments.js";
 import { authorizeReadAudit } from "./audit.js";
 import { holdsAnywhere } from "./can.js";
+import { NO_HOLDINGS } from "./holdings.js";
+import type { HeldPrincipal } from "./principals.js";
 import { authorizeDeleteComponent, authorizeUpdateComponent, type ComponentTarget } from "./components.js";
 import { authorizeCreateRole, authorizeDeleteRole, authorizeReadRoles, authorizeUpdateRole } from "./roles.js";
 import type { OwnerFields, ShareableTarget } from "./sharing.js";
@@ -49,9 +51,7 @@ export function allows(check: () => void): boolean {
 /** Rules about names ask about "some other name": any value different from the current one. */
 const anotherName = (name: string) => `${name} (renamed)`;
 
-interface UserTarget {
-  id: string;
-  name: string;
+interface UserTarget extends HeldPrincipal {
   status: UserStatus;
 }
 
@@ -65,7 +65,7 @@ export function globalAbilities(actor: Actor, self: { id: string; name: string }
     "workspaces:read": holdsAnywhere(actor, "read"),
     "workspaces:create": allows(() => authorizeCreateWorkspace(actor)),
     "teams:read": allows(() => authorizeReadTeams(actor)),
-    "teams:create": allows(() => authorizeCreateTeam(actor)),
+    "teams:create": allows(() => authorizeCreateTeam(actor, [])),
     "audit:read": allows(() => authorizeReadAudit(actor)),
     me: allows(() => authorizeUpdateSelf(actor, self, null, defaultUserName)),
     "me:rename": allows(() => authorizeUpdateSelf(actor, self, anotherName(self.name), defaultUserName)),
@@ -78,7 +78,7 @@ export function globalAbilities(actor: Actor, self: { id: string; name: string }
  */
 export function userAbilities(actor: Actor, target: UserTarget, defaultUserName: string): AbilitySet<UserAbility> {
   return {
-    edit_roles: allows(() => authorizeWriteAssignment(actor, { workspaceId: null, affectedUserIds: [target.id], rolePermissions: [] })),
+    edit_roles: allows(() => authorizeWriteAssignment(actor, { workspaceId: null, affectedUsers: [target], rolePermissions: [] })),
     deactivate: target.status === "active" && allows(() => authorizeUpdateUser(actor, target, { active: false }, defaultUserName)),
     reactivate: target.status === "deactivated" && allows(() => authorizeUpdateUser(actor, target, { active: true }, defaultUserName)),
     new_link: allows(() => authorizeDeactivateUser(actor, target)),
@@ -94,7 +94,7 @@ interface RoleTarget {
 
 export function roleAbilities(actor: Actor, role: RoleTarget): AbilitySet<RoleAbility> {
   return {
-    update: allows(() => authorizeUpdateRole(actor, role, null)),
+    update: allows(() => authorizeUpdateRole(actor, role, null, [])),
     // Whether the role is still assigned is data, not permission: the API explains it when tried.
     delete: allows(() => authorizeDeleteRole(actor, role, false)),
   };
@@ -112,14 +112,17 @@ export function workspaceAbilities(actor: Actor, ws: { id: string; name: string 
   };
 }
 
-/** A member id that is never the actor's: asks whether others may be added, not oneself. */
-const SOMEONE_ELSE = "";
+/**
+ * Someone who is never the actor and holds nothing: asks whether others may be added at all; who
+ * exactly may be is rule 9's per-user answer, which the API gives when tried.
+ */
+const SOMEONE_ELSE: HeldPrincipal = { id: "", name: "", holdings: NO_HOLDINGS };
 
-export function teamAbilities(actor: Actor, grants: readonly TeamGrant[], members: readonly string[]): AbilitySet<TeamAbility> {
+export function teamAbilities(actor: Actor, grants: readonly TeamGrant[], members: readonly HeldPrincipal[]): AbilitySet<TeamAbility> {
   return {
     update: allows(() => authorizeUpdateTeam(actor, grants, [], [])),
     edit_members: allows(() => authorizeUpdateTeam(actor, grants, [SOMEONE_ELSE], [])),
-    edit_roles: allows(() => authorizeWriteAssignment(actor, { workspaceId: null, affectedUserIds: members, rolePermissions: [] })),
+    edit_roles: allows(() => authorizeWriteAssignment(actor, { workspaceId: null, affectedUsers: members, rolePermissions: [] })),
     delete: allows(() => authorizeDeleteTeam(actor, grants, members)),
   };
 }

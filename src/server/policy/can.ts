@@ -6,14 +6,12 @@
 import type { Permission } from "../../core/permissions.js";
 import { IllegalOperation, NotEnoughPermissions, NotFound } from "../errors.js";
 import type { Actor } from "./actor.js";
+import { heldIn } from "./holdings.js";
 
 /** Permissions the actor holds in a workspace (global ∪ that workspace), or globally for null. */
 export function permissionsIn(actor: Actor, workspaceId: string | null): ReadonlySet<Permission> {
   if (actor.kind === "local") return new Set<Permission>(["read", "write", "me"]);
-  if (workspaceId === null) return actor.global;
-  const scoped = actor.byWorkspace.get(workspaceId);
-  if (!scoped || scoped.size === 0) return actor.global;
-  return new Set([...actor.global, ...scoped]);
+  return heldIn(actor, workspaceId);
 }
 
 export function has(actor: Actor, permission: Permission, workspaceId: string | null = null): boolean {

@@ -1,7 +1,18 @@
-/** Rules for roles (SPEC §4 rules 2 and 6): built-ins are immutable; no role beyond one's own. */
+/**
+ * Rules for roles (SPEC §4 rules 2, 6 and 9): built-ins are immutable; no role beyond one's own;
+ * and changing what a role carries changes what each of its holders holds, so it is acting on
+ * each of them, in the scope of their assignment.
+ */
 import type { Permission } from "../../core/permissions.js";
 import type { Actor } from "./actor.js";
 import { forbidWhen, requireHolds, requirePermission } from "./can.js";
+import { requireOutranks, type HeldPrincipal } from "./principals.js";
+
+/** A user who holds a role, through one assignment (direct or through a team) in one scope. */
+export interface RoleHolder {
+  user: HeldPrincipal;
+  workspaceId: string | null;
+}
 
 interface RoleTarget {
   name: string;
@@ -26,12 +37,24 @@ export function authorizeCreateRole(actor: Actor, permissions: readonly Permissi
   requireHolds(actor, permissions, null);
 }
 
-/** Editing needs every permission the role carries before and after the change. */
-export function authorizeUpdateRole(actor: Actor, role: RoleTarget, newPermissions: readonly Permission[] | null | undefined): void {
+/**
+ * Editing needs every permission the role carries before and after the change; changing its
+ * permissions also needs all that each holder holds where they hold the role.
+ */
+export function authorizeUpdateRole(
+  actor: Actor,
+  role: RoleTarget,
+  newPermissions: readonly Permission[] | null | undefined,
+  holders: readonly RoleHolder[],
+): void {
   requirePermission(actor, "write");
   forbidWhen(role.builtin, `The built-in role '${role.name}' cannot be updated.`);
   requireHolds(actor, [...role.permissions, ...(newPermissions ?? [])], null);
+  if (newPermissions == null || sameSet(newPermissions, role.permissions)) return;
+  for (const holder of holders) requireOutranks(actor, holder.user, holder.workspaceId);
 }
+
+const sameSet = (a: readonly Permission[], b: readonly Permission[]) => a.length === b.length && a.every((p) => b.includes(p));
 
 export function authorizeDeleteRole(actor: Actor, role: RoleTarget, inUse: boolean): void {
   requirePermission(actor, "write");

@@ -1,11 +1,13 @@
 /**
- * Rules for teams (SPEC §4 rules 2, 6). Team members receive the team's roles, so changing who is
- * in a team is handing out (or taking away) those roles: the actor must hold every permission the
- * team carries, in each scope it carries it, and may not change their own membership of a team.
+ * Rules for teams (SPEC §4 rules 2, 6, 9). Team members receive the team's roles, so changing who
+ * is in a team is handing out (or taking away) those roles: the actor must hold every permission
+ * the team carries, in each scope it carries it, and may not change their own membership of a
+ * team. Adding or removing someone is acting on them: the actor must hold all they hold.
  */
 import { isPermission, type Permission } from "../../core/permissions.js";
 import type { Actor } from "./actor.js";
 import { forbidWhen, requireHolds, requirePermission } from "./can.js";
+import { requireOutranks, type HeldPrincipal } from "./principals.js";
 
 export interface TeamGrant {
   workspace_id: string | null;
@@ -32,29 +34,39 @@ export function authorizeChangeTeams(actor: Actor): void {
   requirePermission(actor, "write");
 }
 
-/** A new team carries no roles yet, so its creator may be among its first members. */
-export function authorizeCreateTeam(actor: Actor): void {
+/**
+ * A new team carries no roles yet, so its creator may be among its first members; putting someone
+ * else in it is still acting on them (rule 9).
+ */
+export function authorizeCreateTeam(actor: Actor, members: readonly HeldPrincipal[]): void {
   requirePermission(actor, "write");
+  for (const user of members) requireOutranks(actor, user, "every");
 }
 
 export function authorizeUpdateTeam(
   actor: Actor,
   grants: readonly TeamGrant[],
-  added: readonly string[],
-  removed: readonly string[],
+  added: readonly HeldPrincipal[],
+  removed: readonly HeldPrincipal[],
 ): void {
   requirePermission(actor, "write");
-  if (added.length === 0 && removed.length === 0) return;
-  forbidWhen(added.includes(actor.id) || removed.includes(actor.id), "You cannot change your own team memberships.");
+  const changed = [...added, ...removed];
+  if (changed.length === 0) return;
+  forbidWhen(
+    changed.some((user) => user.id === actor.id),
+    "You cannot change your own team memberships.",
+  );
   requireHoldsGrants(actor, grants);
+  for (const user of changed) requireOutranks(actor, user, "every");
 }
 
-/** Deleting a team takes its roles from every member: the same bar as removing them all. */
-export function authorizeDeleteTeam(actor: Actor, grants: readonly TeamGrant[], members: readonly string[]): void {
+/** Deleting a team removes every member from it: the same bar as removing them all. */
+export function authorizeDeleteTeam(actor: Actor, grants: readonly TeamGrant[], members: readonly HeldPrincipal[]): void {
   requirePermission(actor, "write");
   requireHoldsGrants(actor, grants);
   forbidWhen(
-    members.includes(actor.id) && grants.length > 0,
+    members.some((user) => user.id === actor.id) && grants.length > 0,
     "You cannot delete a team you belong to while it holds roles: that would change your own permissions.",
   );
+  for (const user of members) if (user.id !== actor.id) requireOutranks(actor, user, "every");
 }

@@ -1,7 +1,8 @@
-/** Rules for users (SPEC §4 rules 2, 3, 6 and the default-user protections). */
+/** Rules for users (SPEC §4 rules 2, 3, 6, 9 and the default-user protections). */
 import type { UserUpdate } from "../../core/schemas/users.js";
 import type { Actor } from "./actor.js";
 import { forbidWhen, has, requirePermission } from "./can.js";
+import { requireOutranks, type HeldPrincipal } from "./principals.js";
 
 interface UserTarget {
   id: string;
@@ -50,10 +51,10 @@ export function authorizeEmailOptInRequest(actor: Actor, asked: string): void {
 
 /**
  * Editing a user through `PUT /users/{id}`. Oneself needs `me` for profile fields (or `write`);
- * others need `write`. Nobody sets another user's password (they issue a new activation link),
- * and nobody deactivates themselves.
+ * others need `write` and every permission they hold (rule 9). Nobody sets another user's password
+ * (they issue a new activation link), and nobody deactivates themselves.
  */
-export function authorizeUpdateUser(actor: Actor, target: UserTarget, change: UserUpdate, defaultUserName: string): void {
+export function authorizeUpdateUser(actor: Actor, target: HeldPrincipal, change: UserUpdate, defaultUserName: string): void {
   const self = actor.id === target.id;
   const profileChange =
     change.name != null || change.full_name != null || change.email != null || change.email_opted_in != null || change.password != null;
@@ -65,6 +66,7 @@ export function authorizeUpdateUser(actor: Actor, target: UserTarget, change: Us
   );
   forbidWhen(self && change.active === false, "You cannot deactivate the user account currently used to authenticate to the server.");
   forbidDefaultUserRename(target, change.name, defaultUserName);
+  requireOutranks(actor, target, "every");
 }
 
 /** The default user keeps its name: local mode and `cohort up` find it by that name. */
@@ -81,18 +83,21 @@ export function authorizeUpdateSelf(actor: Actor, self: UserTarget, newName: str
   forbidDefaultUserRename(self, newName, defaultUserName);
 }
 
-export function authorizeDeleteUser(actor: Actor, target: UserTarget, defaultUserName: string): void {
+export function authorizeDeleteUser(actor: Actor, target: HeldPrincipal, defaultUserName: string): void {
   requirePermission(actor, "write");
   forbidWhen(
     actor.id === target.id,
     "You cannot delete the user account currently used to authenticate to the server. If you wish to delete this account, please authenticate with another account or contact your ZenML administrator.",
   );
   forbidWhen(target.name.toLowerCase() === defaultUserName.toLowerCase(), "The default user account cannot be deleted.");
+  requireOutranks(actor, target, "every");
 }
 
-export function authorizeDeactivateUser(actor: Actor, target: UserTarget): void {
+/** A new activation link lets whoever holds it set the password: never for someone who holds more. */
+export function authorizeDeactivateUser(actor: Actor, target: HeldPrincipal): void {
   requirePermission(actor, "write");
   forbidWhen(actor.id === target.id, "You cannot deactivate the user account currently used to authenticate to the server.");
+  requireOutranks(actor, target, "every");
 }
 
 /** `PUT /users/{id}/email-opt-in`: only for oneself. */

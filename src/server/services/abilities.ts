@@ -28,6 +28,7 @@ import type { Q } from "../store/repos/users.js";
 import { workspacesByIds } from "../store/repos/workspaces.js";
 import { componentTarget } from "./components.js";
 import type { Ctx } from "./context.js";
+import { heldUsersByIds, withHoldings } from "./held-principals.js";
 import { stackTarget } from "./stacks.js";
 import { requireUser } from "./users.js";
 
@@ -40,13 +41,14 @@ export interface AbilityTargets {
   components?: readonly string[];
 }
 
-function usersByIds(q: Q, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return q
+async function usersByIds(q: Q, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await q
     .selectFrom("users")
     .select(["id", "name", "active", "password_hash"])
     .where("id", "in", [...new Set(ids)])
     .execute();
+  return withHoldings(q, rows);
 }
 
 /** The permissions each team's assignments carry, by scope: every team of a page in one query. */
@@ -67,7 +69,9 @@ async function teamsWithAccess(q: Q, ids: readonly string[]) {
   const teams = await teamsByIds(q, ids);
   const teamIds = teams.map((t) => t.id);
   const [members, grants] = await Promise.all([membersOfTeams(q, teamIds), grantsOfTeams(q, teamIds)]);
-  return teams.map((t) => ({ id: t.id, members: members.get(t.id) ?? [], grants: grants.get(t.id) ?? [] }));
+  const held = new Map((await heldUsersByIds(q, [...members.values()].flat())).map((u) => [u.id, u]));
+  const heldMembers = (ids: readonly string[]) => ids.flatMap((id) => held.get(id) ?? []);
+  return teams.map((t) => ({ id: t.id, members: heldMembers(members.get(t.id) ?? []), grants: grants.get(t.id) ?? [] }));
 }
 
 export async function getAbilities(ctx: Ctx, actor: Actor, targets: AbilityTargets = {}): Promise<Abilities> {

@@ -18,6 +18,7 @@ import { findUser, type UserRow } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { heldUser } from "./held-principals.js";
 import { requireFreeIdentity, requireUser, viewFor } from "./users.js";
 
 const INVALID = "The activation link is invalid, expired or already used.";
@@ -70,11 +71,13 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
 
 /**
  * Makes a user pending again with a fresh token (the admin-issued reset and the "regenerate
- * invite link" action). The old token and every session of the user die with it.
+ * invite link" action). The old token, the old password and every session of the user die with
+ * it (SPEC §5.3), so no later `active: true` can bring the old password back.
  */
 export async function deactivateUser(ctx: Ctx, actor: Actor, nameOrId: string): Promise<WireUser> {
   authorizeChangeUsers(actor);
-  const target = await requireUser(ctx.db.kysely, nameOrId);
+  const q0 = ctx.db.kysely;
+  const target = await heldUser(q0, await requireUser(q0, nameOrId));
   authorizeDeactivateUser(actor, target);
   const token = newActivationToken();
   const user = await transaction(
@@ -88,6 +91,7 @@ export async function deactivateUser(ctx: Ctx, actor: Actor, nameOrId: string): 
             .set({
               updated: now(),
               active: toFlag(false),
+              password_hash: null,
               activation_digest: digest(token),
               activation_expires: after(ctx.config.inviteTtlSeconds),
             })

@@ -4,6 +4,7 @@
  */
 import { NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
+import type { HeldPrincipal } from "../policy/principals.js";
 import { authorizeReadAssignment, authorizeWriteAssignment } from "../policy/assignments.js";
 import { readableWorkspaces } from "../policy/can.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
@@ -21,9 +22,11 @@ import {
   type AssignmentRow,
 } from "../store/repos/assignments.js";
 import { newId } from "../store/repos/ids.js";
+import { membersOfTeams } from "../store/repos/teams.js";
 import type { Q } from "../store/repos/users.js";
 import { now } from "../store/time.js";
 import { audit } from "./audit.js";
+import { heldUsersByIds } from "./held-principals.js";
 import { transaction, type Ctx } from "./context.js";
 import { requireRole } from "./roles.js";
 import { requireTeam } from "./teams.js";
@@ -40,8 +43,8 @@ interface PrincipalKind<Wire> {
   /** Reading one principal's assignments reads the principal: a global resource (SPEC §4). */
   authorizeRead(actor: Actor): void;
   resolve(q: Q, id: string): Promise<Principal>;
-  /** The users whose permissions the assignment changes. */
-  affectedUsers(q: Q, id: string): Promise<string[]>;
+  /** The users whose permissions the assignment changes, with what they hold (rule 9). */
+  affectedUsers(q: Q, id: string): Promise<HeldPrincipal[]>;
   present(q: Q, rows: readonly AssignmentRow[]): Promise<Wire[]>;
 }
 
@@ -49,7 +52,7 @@ export const USERS: PrincipalKind<WireUserRoleAssignment> = {
   kind: "user",
   authorizeRead: authorizeListUsers,
   resolve: (q, id) => requireUser(q, id),
-  affectedUsers: async (_q, id) => [id],
+  affectedUsers: (q, id) => heldUsersByIds(q, [id]),
   present: presentUserAssignments,
 };
 
@@ -57,8 +60,7 @@ export const TEAMS: PrincipalKind<WireTeamRoleAssignment> = {
   kind: "team",
   authorizeRead: authorizeReadTeams,
   resolve: (q, id) => requireTeam(q, id),
-  affectedUsers: async (q, id) =>
-    (await q.selectFrom("team_member").select("user_id").where("team_id", "=", id).execute()).map((r) => r.user_id),
+  affectedUsers: async (q, id) => heldUsersByIds(q, (await membersOfTeams(q, [id])).get(id) ?? []),
   present: presentTeamAssignments,
 };
 
@@ -127,7 +129,7 @@ export async function createRoleAssignment<W>(ctx: Ctx, actor: Actor, kind: Prin
     async (q) => {
       authorizeWriteAssignment(actor, {
         workspaceId: row.workspace_id,
-        affectedUserIds: await kind.affectedUsers(q, principal.id),
+        affectedUsers: await kind.affectedUsers(q, principal.id),
         rolePermissions: role.permissions,
       });
       await insertAssignment(q, row);
@@ -157,7 +159,7 @@ export async function deleteRoleAssignment(ctx: Ctx, actor: Actor, kind: Princip
       const role = await requireRole(q, row.role_id);
       authorizeWriteAssignment(actor, {
         workspaceId: row.workspace_id,
-        affectedUserIds: await kind.affectedUsers(q, row.principal_id),
+        affectedUsers: await kind.affectedUsers(q, row.principal_id),
         rolePermissions: role.permissions,
       });
       await keepingAnAdmin(q, () => deleteAssignmentRow(q, row.id));

@@ -9,6 +9,7 @@ import {
   authorizeDeleteRole,
   authorizeReadRoles,
   authorizeUpdateRole,
+  type RoleHolder,
 } from "../policy/roles.js";
 import { presentRole } from "../presenters/roles.js";
 import type { WireRole } from "../presenters/wire.js";
@@ -18,6 +19,7 @@ import { newId } from "../store/repos/ids.js";
 import {
   deleteRole as deleteRoleRow,
   findRole,
+  holdersOfRole,
   insertRole,
   listRoles as listRoleRows,
   roleInUse,
@@ -30,6 +32,7 @@ import type { Q } from "../store/repos/users.js";
 import { now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { heldUsersByIds } from "./held-principals.js";
 
 export async function requireRole(q: Q, nameOrId: string): Promise<RoleWithPermissions> {
   const row = await findRole(q, nameOrId);
@@ -37,6 +40,16 @@ export async function requireRole(q: Q, nameOrId: string): Promise<RoleWithPermi
   const [role] = await withPermissions(q, [row]);
   if (!role) throw new Error("withPermissions lost a row");
   return role;
+}
+
+/** Who holds the role and where, as rule 9 compares them with the actor. */
+async function roleHolders(q: Q, roleId: string): Promise<RoleHolder[]> {
+  const holdings = await holdersOfRole(q, roleId);
+  const users = new Map((await heldUsersByIds(q, holdings.map((h) => h.user_id))).map((u) => [u.id, u]));
+  return holdings.flatMap((h) => {
+    const user = users.get(h.user_id);
+    return user ? [{ user, workspaceId: h.workspace_id }] : [];
+  });
 }
 
 const roleTarget = (role: RoleWithPermissions) => ({ name: role.name, builtin: flag(role.builtin), permissions: role.permissions });
@@ -70,8 +83,9 @@ export async function createRole(ctx: Ctx, actor: Actor, body: RoleCreate): Prom
 
 export async function updateRole(ctx: Ctx, actor: Actor, nameOrId: string, body: RoleUpdate): Promise<WireRole> {
   authorizeChangeRoles(actor);
-  const role = await requireRole(ctx.db.kysely, nameOrId);
-  authorizeUpdateRole(actor, roleTarget(role), body.permissions);
+  const q0 = ctx.db.kysely;
+  const role = await requireRole(q0, nameOrId);
+  authorizeUpdateRole(actor, roleTarget(role), body.permissions, body.permissions ? await roleHolders(q0, role.id) : []);
   return transaction(
     ctx,
     async (q) => {

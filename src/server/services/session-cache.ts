@@ -11,8 +11,8 @@
  * than its generation says; a change in between only makes it newer. Nothing is remembered about
  * a token whose session was not found or may not be used.
  */
-import type { Permission } from "../../core/permissions.js";
 import type { UserActor } from "../policy/actor.js";
+import { holdingsOf } from "../policy/holdings.js";
 import type { Db } from "../store/db.js";
 import type { SessionCheck } from "../store/repos/sessions.js";
 import type { WireUser } from "../presenters/wire.js";
@@ -31,20 +31,6 @@ export interface RememberedSession extends Pick<UserActor, "global" | "byWorkspa
 
 /** Sessions remembered per store; beyond this the one read longest ago is forgotten. */
 const CAPACITY = 10_000;
-
-function grantsOf(check: SessionCheck): Pick<RememberedSession, "global" | "byWorkspace"> {
-  const global = new Set<Permission>();
-  const byWorkspace = new Map<string, Set<Permission>>();
-  for (const grant of check.grants) {
-    if (grant.workspace_id === null) global.add(grant.permission);
-    else {
-      let set = byWorkspace.get(grant.workspace_id);
-      if (!set) byWorkspace.set(grant.workspace_id, (set = new Set()));
-      set.add(grant.permission);
-    }
-  }
-  return { global, byWorkspace };
-}
 
 export class SessionCache {
   private readonly entries = new Map<string, RememberedSession>();
@@ -65,7 +51,7 @@ export class SessionCache {
       check,
       lastSeenMs: toMs(check.last_seen),
       expiresMs: Math.min(toMs(check.idle_expires), toMs(check.max_expires)),
-      ...grantsOf(check),
+      ...holdingsOf(check.grants),
     };
     this.entries.delete(tokenDigest);
     this.entries.set(tokenDigest, entry);

@@ -29,6 +29,7 @@ import {
 import type { Q } from "../store/repos/users.js";
 import { now } from "../store/time.js";
 import { audit } from "./audit.js";
+import { heldUsersByIds } from "./held-principals.js";
 import { transaction, type Ctx } from "./context.js";
 import { viewFor } from "./users.js";
 
@@ -62,13 +63,14 @@ export async function getTeam(ctx: Ctx, actor: Actor, nameOrId: string): Promise
 }
 
 export async function createTeam(ctx: Ctx, actor: Actor, body: TeamCreate): Promise<WireTeam> {
-  authorizeCreateTeam(actor);
+  authorizeCreateTeam(actor, []);
   const stamp = now();
   const row: TeamRow = { id: newId(), created: stamp, updated: stamp, name: body.name, name_key: body.name.toLowerCase() };
   return transaction(
     ctx,
     async (q) => {
       const members = await requireUserIds(q, body.users ?? []);
+      authorizeCreateTeam(actor, await heldUsersByIds(q, members));
       await insertTeam(q, row);
       await addMembers(q, row.id, members);
       await audit(q, actor, "team.create", { type: "team", id: row.id, name: row.name }, { members: members.length });
@@ -88,7 +90,13 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
       const wanted = body.users != null ? await requireUserIds(q, body.users) : current;
       const added = wanted.filter((id) => !current.includes(id));
       const removed = current.filter((id) => !wanted.includes(id));
-      authorizeUpdateTeam(actor, await grantsOfTeam(q, team.id), added, removed);
+      const changed = await heldUsersByIds(q, [...added, ...removed]);
+      authorizeUpdateTeam(
+        actor,
+        await grantsOfTeam(q, team.id),
+        changed.filter((u) => added.includes(u.id)),
+        changed.filter((u) => removed.includes(u.id)),
+      );
       const patch: Partial<TeamRow> = { updated: now() };
       if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
       await updateTeamRow(q, team.id, patch);
@@ -114,7 +122,7 @@ export async function deleteTeam(ctx: Ctx, actor: Actor, nameOrId: string): Prom
     ctx,
     async (q) => {
       const members = (await membersOfTeams(q, [team.id])).get(team.id) ?? [];
-      authorizeDeleteTeam(actor, await grantsOfTeam(q, team.id), members);
+      authorizeDeleteTeam(actor, await grantsOfTeam(q, team.id), await heldUsersByIds(q, members));
       await keepingAnAdmin(q, () => deleteTeamRow(q, team.id));
       await audit(q, actor, "team.delete", { type: "team", id: team.id, name: team.name }, { members: members.length });
     },

@@ -32,6 +32,7 @@ import {
 import { after, now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { heldUser } from "./held-principals.js";
 import { transferOwnership } from "./ownership-transfer.js";
 
 export function viewFor(actor: Actor): UserView {
@@ -121,7 +122,8 @@ export async function createUser(ctx: Ctx, actor: Actor, body: UserCreate): Prom
 
 export async function updateUser(ctx: Ctx, actor: Actor, nameOrId: string, body: UserUpdate): Promise<WireUser> {
   authorizeUpdateUserRequest(actor, nameOrId);
-  const target = await requireUser(ctx.db.kysely, nameOrId);
+  const q = ctx.db.kysely;
+  const target = await heldUser(q, await requireUser(q, nameOrId));
   authorizeUpdateUser(actor, target, body, ctx.config.defaultUserName);
   return applyUserUpdate(ctx, actor, target, body);
 }
@@ -180,7 +182,8 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
 
 export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, transferTo?: string): Promise<void> {
   authorizeChangeUsers(actor);
-  const target = await requireUser(ctx.db.kysely, nameOrId);
+  const q0 = ctx.db.kysely;
+  const target = await heldUser(q0, await requireUser(q0, nameOrId));
   authorizeDeleteUser(actor, target, ctx.config.defaultUserName);
   await transaction(
     ctx,

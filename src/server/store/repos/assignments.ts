@@ -1,6 +1,6 @@
 /** Queries on `role_assignment` (user and team principals, global or per workspace). */
 import type { Selectable } from "kysely";
-import type { Permission } from "../../../core/permissions.js";
+import { isPermission, type Permission } from "../../../core/permissions.js";
 import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
 import type { RoleAssignmentTable } from "../schema.js";
 import type { Q } from "./users.js";
@@ -62,4 +62,33 @@ export function listAssignments(q: Q, params: ListParams, scope: AssignmentListS
 export interface PermissionGrant {
   workspace_id: string | null;
   permission: Permission;
+}
+
+/**
+ * Every permission each user's assignments give, directly or through their teams, by user id:
+ * whatever the user's status, since a pending or deactivated account gets them back on activation.
+ */
+export async function grantsOfUsers(q: Q, userIds: readonly string[]): Promise<Map<string, PermissionGrant[]>> {
+  const out = new Map<string, PermissionGrant[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  const ids = [...out.keys()];
+  const rows = await q
+    .selectFrom("role_assignment as ra")
+    .innerJoin("role_permission as rp", "rp.role_id", "ra.role_id")
+    .select(["ra.principal_id as user_id", "ra.workspace_id", "rp.permission"])
+    .where("ra.principal_id", "in", ids)
+    .where("ra.user_id", "is not", null)
+    .unionAll(
+      q
+        .selectFrom("team_member as tm")
+        .innerJoin("role_assignment as ra", "ra.principal_id", "tm.team_id")
+        .innerJoin("role_permission as rp", "rp.role_id", "ra.role_id")
+        .select(["tm.user_id", "ra.workspace_id", "rp.permission"])
+        .where("tm.user_id", "in", ids),
+    )
+    .execute();
+  for (const { user_id, workspace_id, permission } of rows) {
+    if (isPermission(permission)) out.get(user_id)?.push({ workspace_id, permission });
+  }
+  return out;
 }

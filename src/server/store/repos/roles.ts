@@ -78,6 +78,23 @@ export async function roleInUse(q: Q, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Each user a role is assigned to, directly or through a team, with that assignment's scope. */
+export function holdersOfRole(q: Q, id: string): Promise<{ user_id: string; workspace_id: string | null }[]> {
+  return q
+    .selectFrom("role_assignment as ra")
+    .innerJoin("users as u", "u.id", "ra.principal_id")
+    .select(["u.id as user_id", "ra.workspace_id"])
+    .where("ra.role_id", "=", id)
+    .unionAll(
+      q
+        .selectFrom("role_assignment as ra")
+        .innerJoin("team_member as tm", "tm.team_id", "ra.principal_id")
+        .select(["tm.user_id", "ra.workspace_id"])
+        .where("ra.role_id", "=", id),
+    )
+    .execute();
+}
+
 export function listRoles(q: Q, params: ListParams): Promise<Page<RoleRow>> {
   const query = q
     .selectFrom("role")
