@@ -130,12 +130,11 @@ describeEachDialect("stacks: transfer on user delete", (dialect) => {
   });
 
   it("two admins deleting each other at once: the loser, whose account is gone, gets 401, not a 500", async () => {
-    const [a, b] = await Promise.all(
-      [0, 1].map(async () => {
-        const user = await createActiveUser(t.server, t.admin, ["read", "write", "me"]);
-        return { ...user, stack: await registerStack(await callerOf(user.api), ws) };
-      }),
-    );
+    const adminWithStack = async () => {
+      const user = await createActiveUser(t.server, t.admin, ["read", "write", "me"]);
+      return { ...user, stack: await registerStack(await callerOf(user.api), ws) };
+    };
+    const [a, b] = [await adminWithStack(), await adminWithStack()];
     // Both are authenticated as admins before either runs (helpers/in-flight.ts), as in a race.
     const held = [
       await holdInFlight(t.server.url, a.token, "DELETE", `${API}/users/${b.user.id}`),
