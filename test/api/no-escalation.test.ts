@@ -129,6 +129,15 @@ describeEachDialect("no escalation", (dialect) => {
       assert.equal((await t.admin.get(`${API}/roles/${carriesMe.name}`)).status, 200);
     });
 
+    it("a permission listed twice is no same set: rw may not thereby take write from an admin holding the role", async () => {
+      const boss = await createActiveUser(t.server, t.admin, ["me"]);
+      const readWrite = await createRole(t.admin, ["read", "write"]);
+      await assignRole(t.admin, boss.user.id, readWrite.id);
+      const reply = await rw.api.put(`${API}/roles/${readWrite.id}`, { permissions: ["read", "read"] });
+      assert.equal(reply.status, 403, JSON.stringify(reply.body));
+      assert.deepEqual(await permissionsOf(t.admin, readWrite.id), ["read", "write"]);
+    });
+
     it("rw may create, edit and delete roles within read and write", async () => {
       const name = uniqueName("role");
       const role = expectStatus(await rw.api.post(`${API}/roles`, { name, permissions: ["read"] }), 200, "create").body;

@@ -12,7 +12,7 @@ import {
   authorizeReadRoles,
   authorizeUpdateRole,
 } from "../../src/server/policy/roles.js";
-import { illegal, localActor, NOT_ENOUGH, outcome, userActor } from "../helpers/policy.js";
+import { illegal, localActor, NOT_ENOUGH, outcome, principal, userActor } from "../helpers/policy.js";
 
 const admin = userActor("admin", ["read", "write", "me"]);
 const rw = userActor("rw", ["read", "write"], { ws: ["me"] });
@@ -74,39 +74,97 @@ it("creating: write, and only permissions held globally (a workspace's me does n
 
 it("updating: write; never a built-in; the permissions before and after must all be held", () => {
   assert.equal(
-    outcome(() => authorizeUpdateRole(rw, custom, ["read"])),
+    outcome(() => authorizeUpdateRole(rw, custom, ["read"], [])),
     "ok",
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(rw, custom, null)),
+    outcome(() => authorizeUpdateRole(rw, custom, null, [])),
     "ok",
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(rw, custom, undefined)),
+    outcome(() => authorizeUpdateRole(rw, custom, undefined, [])),
     "ok",
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(rw, custom, ["read", "write", "me"])),
+    outcome(() => authorizeUpdateRole(rw, custom, ["read", "write", "me"], [])),
     CANNOT_GRANT_ME,
     "adding what one lacks",
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(rw, withMe, [])),
+    outcome(() => authorizeUpdateRole(rw, withMe, [], [])),
     CANNOT_GRANT_ME,
     "taking away what one lacks",
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(rw, withMe, null)),
+    outcome(() => authorizeUpdateRole(rw, withMe, null, [])),
     CANNOT_GRANT_ME,
     "renaming a role carrying what one lacks",
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(admin, builtin, null)),
+    outcome(() => authorizeUpdateRole(admin, builtin, null, [])),
     illegal("The built-in role 'admin' cannot be updated."),
   );
   assert.equal(
-    outcome(() => authorizeUpdateRole(guest, custom, null)),
+    outcome(() => authorizeUpdateRole(guest, custom, null, [])),
     NOT_ENOUGH,
+  );
+});
+
+it("changing what a role carries acts on each holder, in the scope of their assignment (rule 9)", () => {
+  const boss = principal("boss", ["read", "write", "me"]);
+  const wsBoss = principal("wsboss", ["read"], { ws: ["write", "me"] });
+  const peer = principal("peer", ["read", "write"]);
+  const outranked = (who: string, missing: string, where: string) =>
+    illegal(
+      `User 'name-of-${who}' holds ${missing}${where}, which you do not: only someone who holds every permission they hold may change them, their roles or their teams.`,
+    );
+  assert.equal(
+    outcome(() => authorizeUpdateRole(rw, custom, ["read"], [{ user: peer, workspaceId: null }])),
+    "ok",
+  );
+  assert.equal(
+    outcome(() =>
+      authorizeUpdateRole(
+        rw,
+        custom,
+        ["read"],
+        [
+          { user: peer, workspaceId: null },
+          { user: boss, workspaceId: null },
+        ],
+      ),
+    ),
+    outranked("boss", "'me'", " globally"),
+  );
+  assert.equal(
+    outcome(() => authorizeUpdateRole(rw, custom, ["read"], [{ user: wsBoss, workspaceId: null }])),
+    "ok",
+    "globally the holder holds only read",
+  );
+  assert.equal(
+    outcome(() => authorizeUpdateRole(rw, custom, ["read"], [{ user: wsBoss, workspaceId: "ws" }])),
+    "ok",
+    "rw holds me in ws",
+  );
+  assert.equal(
+    outcome(() => authorizeUpdateRole(rw, custom, ["read"], [{ user: wsBoss, workspaceId: "other" }])),
+    "ok",
+  );
+  assert.equal(
+    outcome(() => authorizeUpdateRole(userActor("w", ["read", "write"]), custom, ["read"], [{ user: wsBoss, workspaceId: "ws" }])),
+    outranked("wsboss", "'me'", " in this workspace"),
+  );
+  for (const same of [null, undefined, ["write", "read"] as const]) {
+    assert.equal(
+      outcome(() => authorizeUpdateRole(rw, custom, same, [{ user: boss, workspaceId: null }])),
+      "ok",
+      `a rename, or the same permissions (${JSON.stringify(same)}), changes no holder`,
+    );
+  }
+  assert.equal(
+    outcome(() => authorizeUpdateRole(rw, custom, ["read", "read"], [{ user: boss, workspaceId: null }])),
+    outranked("boss", "'me'", " globally"),
+    "as many permissions, not the same ones",
   );
 });
 
