@@ -6,17 +6,22 @@
 import type { Permission } from "../../src/core/permissions.js";
 import { CohortError } from "../../src/server/errors.js";
 import type { LocalActor, UserActor } from "../../src/server/policy/actor.js";
+import type { Holdings } from "../../src/server/policy/holdings.js";
+import type { HeldPrincipal } from "../../src/server/policy/principals.js";
 
-export function userActor(id: string, global: readonly Permission[], byWorkspace: Record<string, readonly Permission[]> = {}): UserActor {
-  return {
-    kind: "user",
-    id,
-    name: `name-of-${id}`,
-    sessionId: `session-of-${id}`,
-    source: "test",
-    global: new Set(global),
-    byWorkspace: new Map(Object.entries(byWorkspace).map(([ws, p]) => [ws, new Set(p)])),
-  };
+type ByWorkspace = Record<string, readonly Permission[]>;
+
+function holdings(global: readonly Permission[], byWorkspace: ByWorkspace): Holdings {
+  return { global: new Set(global), byWorkspace: new Map(Object.entries(byWorkspace).map(([ws, p]) => [ws, new Set(p)])) };
+}
+
+export function userActor(id: string, global: readonly Permission[], byWorkspace: ByWorkspace = {}): UserActor {
+  return { kind: "user", id, name: `name-of-${id}`, sessionId: `session-of-${id}`, source: "test", ...holdings(global, byWorkspace) };
+}
+
+/** A user as rule 9 sees a target: what its assignments give it. */
+export function principal(id: string, global: readonly Permission[], byWorkspace: ByWorkspace = {}): HeldPrincipal {
+  return { id, name: `name-of-${id}`, holdings: holdings(global, byWorkspace) };
 }
 
 /** The CLI's local mode: the default user on its own store. */
