@@ -7,8 +7,8 @@
  * one failing test kills the mutant, and the rest would only take time.
  *
  * Without a mutant (Stryker's first run, which times the tests) it runs everything. Exit 0: every
- * test passed (the mutant survived); 1: a test failed (killed). With COHORT_MUTATE_VERBOSE=1 it
- * prints which suite killed it.
+ * test passed (the mutant survived); 1: a test failed (killed), and the last line names the
+ * suite. With COHORT_MUTATE_VERBOSE=1 the tests' own output is shown too.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -57,9 +57,10 @@ function mutatedFile() {
   return undefined;
 }
 
+/** Runs one step; on failure says which (the last line of the output, read by delete-calls.mjs). */
 function passes(what, args) {
   const result = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env, stdio: verbose ? "inherit" : "ignore" });
-  if (result.status !== 0 && verbose) console.log(`killed by ${what}`);
+  if (result.status !== 0) console.log(`killed by ${what}`);
   return result.status === 0;
 }
 

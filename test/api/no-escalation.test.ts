@@ -14,6 +14,7 @@
  * the policy's message, and changes nothing.
  */
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { before, describe, it } from "node:test";
 import type { Permission } from "../../src/core/permissions.js";
 import type { WireRole, WireUser } from "../../src/server/presenters/wire.js";
@@ -92,6 +93,18 @@ describeEachDialect("no escalation", (dialect) => {
       const someone = await createUser(t.admin, {});
       refused(await rw.api.put(`${API}/teams/${scoped}`, { users: [someone.id] }), cannotGrant("me", true));
       assert.deepEqual(await membersOf(t.admin, scoped), []);
+    });
+
+    it("creating a team is refused before its members are looked up: a workspace writer learns nothing of who exists", async () => {
+      const wsWriter = await createActiveUser(t.server, t.admin);
+      const role = await createRole(t.admin, ["read", "write"]);
+      expectStatus(await t.admin.post(`${API}/role_assignments`, { user: wsWriter.user.id, role: role.id, workspace }), 200, "assign");
+      const name = uniqueName("team");
+      for (const users of [[randomUUID()], [rw.user.id]]) {
+        const reply = await wsWriter.api.post(`${API}/teams`, { name, users });
+        assert.deepEqual([reply.status, reply.body], [403, { detail: "Not enough permissions" }]);
+      }
+      assert.equal((await t.admin.get(`${API}/teams/${name}`)).status, 404);
     });
 
     it("rw may change the members of a team that carries only what rw holds, and delete it", async () => {
