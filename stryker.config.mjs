@@ -11,19 +11,25 @@
  * An ignorer plugin could not do this: ignoring a node ignores everything under it, so the block
  * around a call could not be left alone without leaving the call alone too.
  */
+import { mkdirSync, rmSync } from "node:fs";
 import { mutationRanges } from "./scripts/mutate/authorization-calls.mjs";
+
+// run-tests.mjs appends each mutant's outcome here; a run starts it afresh.
+mkdirSync("reports/mutation", { recursive: true });
+rmSync("reports/mutation/killed-by.tsv", { force: true });
 
 export default {
   testRunner: "command",
-  commandRunner: { command: "node scripts/mutate/run-tests.mjs" },
+  // Each mutant's outcome and the suite that killed it go to reports/ (the sandbox is two levels down).
+  commandRunner: { command: "COHORT_MUTATE_LOG=../../reports/mutation/killed-by.tsv node scripts/mutate/run-tests.mjs" },
   mutate: ["src/server/policy/**/*.ts", "!src/server/policy/actor.ts", ...mutationRanges()],
   // Only what the tests need is copied to the sandbox.
   ignorePatterns: ["/web", "/docs", "/bench", "/bin", "/test/web", "/test/cli"],
   coverageAnalysis: "off",
   concurrency: 2,
-  // A mutant that hangs a suite is killed by the timeout: the slowest suite takes a minute.
+  // run-tests.mjs stops a hanging suite itself (after two minutes); this is the last resort.
   timeoutFactor: 1.5,
-  timeoutMS: 60_000,
+  timeoutMS: 180_000,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },

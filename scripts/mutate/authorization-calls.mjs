@@ -56,20 +56,40 @@ function calleeName(call) {
 }
 
 /**
- * The statement to mutate around a call: the innermost one, or the `if` (without `else`) that
- * exists for it, whose condition decides whether the rule runs: its branch holds only the call
- * and what the call takes.
+ * What to mutate around a call: the statement it makes (`authorizeX(…);`, `const x = …`,
+ * `return …`, through `await`, `!`, `&&`, `? :` and an arrow whose body it is), or, where it is
+ * only a part of something else (an argument, a property), that part: the call, or the arrow
+ * around it. A statement that is the only branch of an `if` (without `else`) takes the `if` with
+ * it, whose condition decides whether the rule runs.
  */
 function statementOf(node, isRuleCall) {
-  let statement = node;
-  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !isStatementLike(statement)) {
-    statement = statement.parent;
-  }
-  const parent = statement.parent;
-  const guard = parent && ts.isBlock(parent) ? parent.parent : parent;
-  if (!guard || !ts.isIfStatement(guard) || guard.elseStatement) return statement;
+  let part = node;
+  for (let parent = part.parent; parent && carries(parent, part); parent = part.parent) part = parent;
+  if (!isStatementLike(part)) return part;
+  const guard = ts.isBlock(part.parent) ? part.parent.parent : part.parent;
+  if (!guard || !ts.isIfStatement(guard) || guard.elseStatement) return part;
   const branch = ts.isBlock(guard.thenStatement) ? guard.thenStatement.statements : [guard.thenStatement];
-  return branch.every((s) => ts.isVariableStatement(s) || containsCall(s, isRuleCall)) ? guard : statement;
+  return branch.every((s) => ts.isVariableStatement(s) || containsCall(s, isRuleCall)) ? guard : part;
+}
+
+/** Whether `parent` is made of `child` (so the rule is what it computes), up to the statement. */
+function carries(parent, child) {
+  if (isStatementLike(child)) return false;
+  if (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent)) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    return op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken;
+  }
+  if (ts.isConditionalExpression(parent)) return parent.condition === child;
+  if (ts.isArrowFunction(parent)) return parent.body === child;
+  return (
+    ts.isVariableDeclaration(parent) ||
+    ts.isVariableDeclarationList(parent) ||
+    ts.isVariableStatement(parent) ||
+    ts.isExpressionStatement(parent) ||
+    ts.isReturnStatement(parent) ||
+    (ts.isIfStatement(parent) && parent.expression === child)
+  );
 }
 
 function containsCall(node, isRuleCall) {

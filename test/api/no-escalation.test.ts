@@ -156,6 +156,8 @@ describeEachDialect("no escalation", (dialect) => {
       const role = expectStatus(await rw.api.post(`${API}/roles`, { name, permissions: ["read"] }), 200, "create").body;
       expectStatus(await rw.api.put(`${API}/roles/${role.id}`, { permissions: ["read", "write"] }), 200, "edit");
       assert.deepEqual(await permissionsOf(t.admin, role.id), ["read", "write"]);
+      expectStatus(await rw.api.put(`${API}/roles/${role.id}`, { name: uniqueName("renamed") }), 200, "rename");
+      assert.deepEqual(await permissionsOf(t.admin, role.id), ["read", "write"], "a rename keeps the permissions");
       expectStatus(await rw.api.delete(`${API}/roles/${role.id}`), 200, "delete");
     });
   });

@@ -199,6 +199,18 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
       assert.equal(forged.status, 404);
     });
 
+    it("a run names a pipeline its creator reads in the pipeline's own workspace; any other is no pipeline (404)", async () => {
+      const own = await createPipeline(scoped, ws2);
+      const run = await createRun(scoped, ws2, { pipeline: own.id });
+      assert.equal(run.pipeline?.id, own.id);
+      const elsewhere = await createPipeline(alice, ws1);
+      const refused = await scoped.api.post(`${API}/workspaces/${ws2.id}/runs`, runBody(scoped, ws2, { pipeline: elsewhere.id }));
+      assert.deepEqual(
+        [refused.status, refused.body.detail],
+        [404, ["KeyError", `Unable to get pipeline with ID '${elsewhere.id}': no pipeline with this ID exists.`]],
+      );
+    });
+
     it("runs outlive their pipeline and stack; builds and deployments do not exist here", async () => {
       const pipeline = await createPipeline(alice, ws1);
       const orchestrator = await registerComponent(alice, ws1, { type: "orchestrator" });

@@ -151,4 +151,14 @@ describeEachDialect("users", (dialect) => {
     }
     assert.equal((await target.api.get("/api/v1/current-user")).status, 200);
   });
+
+  it("an email is shown to its owner and to writers, and to nobody else", async () => {
+    const email = `${uniqueName()}@example.com`;
+    const alice = await createUser(t.admin, { password: USER_PASSWORD, email });
+    const aliceApi = t.server.api(await t.server.login(alice.name, USER_PASSWORD));
+    const reader = await createActiveUser(t.server, t.admin, ["read", "me"]);
+    assert.equal((await t.admin.get(`/api/v1/users/${alice.id}`)).body.email, email);
+    assert.equal((await aliceApi.get("/api/v1/current-user")).body.email, email);
+    assert.equal((await reader.api.get(`/api/v1/users/${alice.id}`)).body.email, null);
+  });
 });

@@ -23,6 +23,11 @@ export interface InFlight {
  * SQLite it happens as the headers are read, elsewhere after a read or two from the store.
  */
 const AUTHENTICATION_MS = 150;
+/**
+ * A request a failed test never released is dropped after this long: the server's close would
+ * otherwise wait for it forever.
+ */
+const ABANDONED_MS = 30_000;
 
 /** Opens `method path` as the holder of `token`, sends all of the JSON body but its last byte. */
 export async function holdInFlight(baseUrl: string, token: string, method: string, path: string, json: unknown = {}): Promise<InFlight> {
@@ -50,13 +55,20 @@ export async function holdInFlight(baseUrl: string, token: string, method: strin
     });
     req.on("error", reject);
   });
+  // Dropped by the timer below, an abandoned request rejects with nobody listening: not an error.
+  answer.catch(() => undefined);
+  const abandon = setTimeout(() => req.destroy(), ABANDONED_MS).unref();
   req.flushHeaders();
   req.write(body.subarray(0, body.length - 1));
   // An answer before the release means the request never got to wait (refused at the door).
   const early = await Promise.race([answer, sleep(AUTHENTICATION_MS).then(() => undefined)]);
-  if (early) throw new Error(`${method} ${path} was answered before its body was complete: ${early.status} ${JSON.stringify(early.body)}`);
+  if (early) {
+    clearTimeout(abandon);
+    throw new Error(`${method} ${path} was answered before its body was complete: ${early.status} ${JSON.stringify(early.body)}`);
+  }
   return {
     release: () => {
+      clearTimeout(abandon);
       req.end(body.subarray(body.length - 1));
       return answer;
     },

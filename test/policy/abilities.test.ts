@@ -128,6 +128,7 @@ describe("user abilities", () => {
       "new_link",
     ]);
     assert.deepEqual(granted(userAbilities(guest, user("alice", "active"), DEFAULT)), []);
+    assert.deepEqual(granted(userAbilities(guest, user("alice", "deactivated"), DEFAULT)), []);
   });
 });
 

@@ -166,6 +166,18 @@ it("changing what a role carries acts on each holder, in the scope of their assi
     outranked("boss", "'me'", " globally"),
     "as many permissions, not the same ones",
   );
+  assert.equal(
+    outcome(() =>
+      authorizeUpdateRole(
+        userActor("w", ["read", "write"]),
+        { ...custom, permissions: ["read"] },
+        ["write"],
+        [{ user: boss, workspaceId: null }],
+      ),
+    ),
+    outranked("boss", "'me'", " globally"),
+    "one permission for another",
+  );
 });
 
 it("deleting: write; never a built-in; only roles within what one holds; never one in use", () => {

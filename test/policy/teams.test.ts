@@ -108,6 +108,11 @@ it("changing members: nobody changes their own membership; others only if they h
     OWN_MEMBERSHIP,
   );
   assert.equal(
+    outcome(() => authorizeUpdateTeam(rw, [], [nobody], [selfMember])),
+    OWN_MEMBERSHIP,
+    "among others",
+  );
+  assert.equal(
     outcome(() => authorizeUpdateTeam(rw, [], [anAdmin], [])),
     OUTRANKED,
   );
@@ -142,7 +147,7 @@ it("deleting: write; the team's grants; not one's own team while it holds roles;
     CANNOT_GRANT_ME,
   );
   assert.equal(
-    outcome(() => authorizeDeleteTeam(rw, [{ workspace_id: null, permission: "read" }], [selfMember])),
+    outcome(() => authorizeDeleteTeam(rw, [{ workspace_id: null, permission: "read" }], [nobody, selfMember])),
     illegal("You cannot delete a team you belong to while it holds roles: that would change your own permissions."),
   );
   assert.equal(

@@ -8,8 +8,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Kysely, SqliteDialect } from "kysely";
 import SQLite from "better-sqlite3";
-import { authorizeChangePipeline, authorizeReadPipeline } from "../../src/server/policy/pipelines.js";
-import { authorizeCreateInWorkspace, canReadInWorkspace, readableInSql } from "../../src/server/policy/workspace-resources.js";
+import { visibleComponentsSql } from "../../src/server/policy/components.js";
+import { authorizeChangePipeline, authorizeReadPipeline, visiblePipelinesSql } from "../../src/server/policy/pipelines.js";
+import { visibleStacksSql } from "../../src/server/policy/stacks.js";
+import { authorizeCreateInWorkspace, canReadInWorkspace, readableInSql, type Where } from "../../src/server/policy/workspace-resources.js";
 import { illegal, localActor, NOT_ENOUGH, notFound, outcome, userActor } from "../helpers/policy.js";
 
 const writer = userActor("w", [], { ws: ["read", "write"] });
@@ -104,5 +106,21 @@ describe("the read rule and its SQL twin", () => {
     const scoped = sqlOf(userActor("x", [], { ws1: ["read"], ws2: ["write"], ws3: ["read"] }));
     assert.match(scoped.sql, /"item"\."workspace_id" in \(\?, \?\)$/);
     assert.deepEqual(scoped.parameters, ["ws1", "ws3"]);
+  });
+
+  it("each list's twin filters its own table: stacks and components by sharing, pipelines and runs by workspace", () => {
+    const db = new Kysely<Record<string, { id: string }>>({ dialect: new SqliteDialect({ database: new SQLite(":memory:") }) });
+    const where = (table: string, filter: Where) => db.selectFrom(table).select("id").where(filter).compile().sql;
+    const actor = userActor("x", [], { ws1: ["read"] });
+    assert.match(
+      where("stack", visibleStacksSql(actor)),
+      /"stack"\."workspace_id" in \(\?\) and \("stack"\."is_shared" = \? or "stack"\."user_id" = \?\)/,
+    );
+    assert.match(
+      where("stack_component", visibleComponentsSql(actor)),
+      /"stack_component"\."is_shared" = \? or "stack_component"\."user_id" = \?/,
+    );
+    assert.match(where("pipeline", visiblePipelinesSql(actor, "pipeline")), /"pipeline"\."workspace_id" in \(\?\)$/);
+    assert.match(where("pipeline_run", visiblePipelinesSql(actor, "pipeline_run")), /"pipeline_run"\."workspace_id" in \(\?\)$/);
   });
 });
