@@ -7,13 +7,14 @@
 import { sql } from "kysely";
 import { loadConfig } from "../src/server/config.js";
 import { transaction } from "../src/server/services/context.js";
+import { principalName } from "../src/server/services/name-skeleton.js";
 import { openDatabase } from "../src/server/store/db.js";
 import { GLOBAL_SCOPE } from "../src/server/store/repos/assignments.js";
 import { newId } from "../src/server/store/repos/ids.js";
-import type { UserRow } from "../src/server/store/repos/users.js";
+import type { NewUserRow } from "../src/server/store/repos/users.js";
 import { stampOf } from "../src/server/store/time.js";
 
-/** Rows per INSERT: 13 columns × 500 stays under every dialect's bound-parameter limit. */
+/** Rows per INSERT: 14 columns × 500 stays under every dialect's bound-parameter limit. */
 const CHUNK = 500;
 const TEAMS = 10;
 
@@ -45,10 +46,10 @@ export async function seedUsers(url: string, total: number): Promise<void> {
         teams = Array.from({ length: TEAMS }, () => ({ id: newId() }));
         await tx
           .insertInto("team")
-          .values(teams.map((t, i) => ({ id: t.id, created: stamp, updated: stamp, name: `bench-team-${i}`, name_key: `bench-team-${i}` })))
+          .values(teams.map((t, i) => ({ id: t.id, created: stamp, updated: stamp, ...principalName(`bench-team-${i}`) })))
           .execute();
       }
-      const users: UserRow[] = [];
+      const users: NewUserRow[] = [];
       for (let i = existing; i < total; i++) {
         // Distinct, increasing creation times, as users created one by one would have.
         const stamp = stampOf(startMs + Math.floor(i / 1000), i % 1000);
@@ -57,8 +58,7 @@ export async function seedUsers(url: string, total: number): Promise<void> {
           id: newId(),
           created: stamp,
           updated: stamp,
-          name,
-          name_key: name,
+          ...principalName(name),
           full_name: `Bench User ${i}`,
           email: `${name}@example.com`,
           email_key: `${name}@example.com`,

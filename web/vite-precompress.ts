@@ -12,6 +12,11 @@ import type { Plugin } from "vite";
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 const COMPRESSIBLE = /\.(js|css|svg)$/;
+/**
+ * Brotli's best quality (11) takes ten times as long as 9 for about 5% fewer bytes: on the password
+ * estimator's 1.6 MB of dictionaries that was three seconds of every build, which loads on one page.
+ */
+const BROTLI_BEST_UP_TO = 512 * 1024;
 
 export function precompress(): Plugin {
   let outDir = "";
@@ -27,7 +32,8 @@ export function precompress(): Plugin {
         files.map(async (name) => {
           const path = join(outDir, name);
           const source = await readFile(path);
-          await writeFile(`${path}.br`, await brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          const quality = source.length <= BROTLI_BEST_UP_TO ? 11 : 9;
+          await writeFile(`${path}.br`, await brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }));
           await writeFile(`${path}.gz`, await gz(source, { level: 9 }));
         }),
       );

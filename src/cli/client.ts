@@ -54,6 +54,7 @@ interface CallOptions {
   query?: Query;
   json?: unknown;
   form?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 export class Client {
@@ -84,7 +85,7 @@ export class Client {
 
   /** Sends one request; a refusal becomes an ApiError with the server's message. */
   private async send(method: TransportRequest["method"], apiPath: string, options: CallOptions): Promise<TransportResponse> {
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
     let body: string | undefined;
     if (options.form) {
       headers["content-type"] = "application/x-www-form-urlencoded";

@@ -20,10 +20,15 @@ export interface StoredConfig {
    * connection's stacks belong to its server: connect and disconnect start without any.
    */
   stacks?: Record<string, string>;
+  /**
+   * The device token of each server URL the CLI logged in to (SPEC §5.1 device cookies): sent with
+   * later logins there, it gets them past a lockout an attacker caused. Kept across connections.
+   */
+  devices?: Record<string, string>;
 }
 
-/** The `stacks` map as read: string ids only, anything else dropped. */
-function stackMap(value: unknown): Record<string, string> | undefined {
+/** A map of strings as read (`stacks`, `devices`): string values only, anything else dropped. */
+function stringMap(value: unknown): Record<string, string> | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string");
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
@@ -54,8 +59,10 @@ export function readConfig(dir: string): StoredConfig {
       const value = (parsed as Record<string, unknown>)[key];
       if (typeof value === "string" && value) out[key] = value;
     }
-    const stacks = stackMap((parsed as Record<string, unknown>).stacks);
+    const stacks = stringMap((parsed as Record<string, unknown>).stacks);
     if (stacks) out.stacks = stacks;
+    const devices = stringMap((parsed as Record<string, unknown>).devices);
+    if (devices) out.devices = devices;
     return out;
   } catch {
     throw new CliError(`The CLI config ${configPath(dir)} is not valid JSON: fix it or delete it.`);

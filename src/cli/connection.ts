@@ -1,6 +1,7 @@
 /**
  * Saving and ending the CLI's login. A token is stored only once it has worked, and a session the
  * CLI replaces or drops is logged out on its server, so no live token is left behind anywhere.
+ * Device tokens (one per server URL) outlive connections: they say this CLI logged in before.
  */
 import { Client } from "./client.js";
 import { writeConfig, type StoredConfig } from "./config-file.js";
@@ -25,18 +26,25 @@ export interface SavedConnection {
   token: string;
   username: string;
   workspace: string;
+  /** The device token the login got, if any (it replaces the one kept for this URL). */
+  device?: string;
 }
 
-export async function saveConnection(ctx: CliContext, connection: SavedConnection): Promise<void> {
+/** The kept device tokens, as a config fragment. */
+const keptDevices = (devices: StoredConfig["devices"]): StoredConfig => (devices ? { devices } : {});
+
+export async function saveConnection(ctx: CliContext, { device, ...connection }: SavedConnection): Promise<void> {
   const previous = ctx.stored;
   if (previous.token !== connection.token) await endStoredSession(previous);
-  writeConfig(ctx.dir, { ...connection });
+  const devices = device ? { ...previous.devices, [connection.url]: device } : previous.devices;
+  writeConfig(ctx.dir, { ...connection, ...keptDevices(devices) });
   ctx.reload();
 }
 
 /** Back to local mode (with the `default` workspace). */
 export async function dropConnection(ctx: CliContext): Promise<void> {
-  await endStoredSession(ctx.stored);
-  writeConfig(ctx.dir, {});
+  const previous = ctx.stored;
+  await endStoredSession(previous);
+  writeConfig(ctx.dir, keptDevices(previous.devices));
   ctx.reload();
 }

@@ -25,8 +25,11 @@ export const GLOBAL_ABILITIES = [
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];
 
-/** Per user, for a page of users. */
-export const USER_ABILITIES = ["edit_roles", "deactivate", "reactivate", "new_link", "delete"] as const;
+/**
+ * Per user, for a page of users. `unlock` lifts a login lockout (SPEC §5.1): true only while the
+ * user is locked out.
+ */
+export const USER_ABILITIES = ["edit_roles", "deactivate", "reactivate", "new_link", "delete", "unlock"] as const;
 export type UserAbility = (typeof USER_ABILITIES)[number];
 
 /** Per role. */

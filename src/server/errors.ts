@@ -64,6 +64,13 @@ export class NotFound extends CohortError {
   readonly wireName = "KeyError";
 }
 
+/**
+ * 404 for a target that exists but is not the actor's to see (SPEC §4 rule 4). It answers exactly
+ * as a missing one, byte for byte; only the audit log, written by the error handler, tells them
+ * apart, since this one is a denial (SPEC §9).
+ */
+export class Hidden extends NotFound {}
+
 /** 409: a name or assignment that already exists, or a change that breaks an invariant. */
 export class Conflict extends CohortError {
   readonly status = 409;

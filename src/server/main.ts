@@ -6,12 +6,15 @@
 import type { AddressInfo } from "node:net";
 import { loadConfig, type Config } from "./config.js";
 import { buildApp, type App } from "./http/app.js";
+import { listenForMetrics, type MetricsListener } from "./observability/metrics-listener.js";
 import { openRuntime, type Runtime } from "./runtime.js";
 import { startSweeping, type Sweeper } from "./services/housekeeping.js";
 import { redact } from "./store/db.js";
 
 export interface RunningServer {
   url: string;
+  /** The listener of `/metrics` apart from the API (COHORT_METRICS_ADDRESS), when there is one. */
+  metricsUrl?: string;
   app: App;
   runtime: Runtime;
   close(): Promise<void>;
@@ -21,17 +24,22 @@ export async function startServer(config: Config, options: { logger?: boolean | 
   const runtime = await openRuntime(config);
   let app: App;
   let sweeper: Sweeper | undefined;
+  let metrics: MetricsListener | undefined;
   try {
     app = await buildApp(runtime, { logger: options.logger ?? false });
     const log = app.log;
+    for (const warning of config.startWarnings) log.warn(warning);
+    for (const warning of runtime.warnings) log.warn(warning);
     sweeper = await startSweeping(runtime.ctx, (outcome) => {
       if (outcome instanceof Error) log.warn({ err: outcome }, "housekeeping: the sweep failed; the next one tries again");
       else if (outcome.sessions + outcome.loginFailures > 0)
         log.info(outcome, "housekeeping: deleted ended sessions and expired login failures");
     });
+    if (config.metricsAddress) metrics = await listenForMetrics(config.metricsAddress, config.metricsToken);
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await sweeper?.stop();
+    await metrics?.close();
     await runtime.close();
     throw err;
   }
@@ -48,11 +56,13 @@ export async function startServer(config: Config, options: { logger?: boolean | 
   let closing: Promise<void> | undefined;
   return {
     url,
+    metricsUrl: metrics?.url,
     app,
     runtime,
     close: () =>
       (closing ??= (async () => {
         await sweeper.stop();
+        await metrics?.close();
         await app.close();
         await runtime.close();
       })()),
@@ -67,6 +77,7 @@ export function banner(server: RunningServer): string {
     `  dashboard: ${server.url}/   API docs: ${server.url}/docs`,
     `  store: ${redact(config.databaseUrl)}`,
   ];
+  if (server.metricsUrl) lines.push(`  metrics: ${server.metricsUrl}/metrics`);
   if (server.runtime.setupLink) {
     lines.push(
       "",

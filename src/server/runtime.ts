@@ -15,6 +15,8 @@ export interface Runtime {
   secretKey: string;
   defaultUserId: string;
   setupLink: string | undefined;
+  /** For the server's log: what an admin should see to (bootstrap's warnings). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function openRuntime(config: Config, options: BootstrapOptions = {}
       secretKey: identity.secretKey,
       defaultUserId: boot.defaultUserId,
       setupLink: boot.setupLink,
+      warnings: boot.warnings,
       close: () => db.close(),
     };
   } catch (err) {

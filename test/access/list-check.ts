@@ -4,16 +4,20 @@
  * shows nothing; one refused as unreadable (404, a workspace the actor cannot read) must hide a
  * scope whose items no single GET shows either. Either refusal is an error body and nothing else:
  * no id or name of anything the list could show appears in it, unless the caller wrote it in the
- * path.
+ * path. Filters on each field, and sorts on those a rule may hide, must agree with the single gets
+ * too (field-filter-check.ts).
  */
 import type { Api } from "../helpers/http.js";
 import { LIVE_ACTORS } from "./actors.js";
+import { checkFieldFilters } from "./field-filter-check.js";
 import type { ListInstance, ListSource } from "./list-sources.js";
 import type { World } from "./world.js";
 
 export interface ListTally {
   lists: number;
   gets: number;
+  /** Filters and sorts compared field by field. */
+  fieldProbes: number;
   failures: string[];
 }
 
@@ -70,6 +74,10 @@ async function checkInstance(w: World, actor: string, api: Api, source: ListSour
   if (missing.length > 0) fail(`hides ${missing.join(", ")}, which single gets show`);
   const total = (reply.body as { total?: number }).total;
   if (total !== undefined && total !== gettable.length) fail(`total is ${total}, single gets show ${gettable.length}`);
+  if (!source.fields) return;
+  const shown = new Map(universe.flatMap((id, i) => (replies[i]!.status === 200 ? [[id, replies[i]!.body] as const] : [])));
+  const db = w.server.running.runtime.ctx.db.kysely;
+  await checkFieldFilters({ api, path: list.path, fields: source.fields, shown, db, fail, count: () => tally.fieldProbes++ });
 }
 
 export async function checkLists(w: World, sources: Record<string, ListSource>, tally: ListTally): Promise<void> {

@@ -8,7 +8,13 @@
  * rule 9): the read+write `rw` actor is refused there, though it manages `other` users.
  *
  * `*` marks a public file or probe route: every actor, whatever it sends, gets the status an
- * anonymous caller gets, never a 5xx (bodies may differ: /metrics counts every request).
+ * anonymous caller gets, never a 5xx. `/metrics` exists beside the API only with
+ * COHORT_METRICS_TOKEN (matrix.test.ts sets it), and no session opens it: only that token
+ * (test/api/metrics.test.ts).
+ *
+ * `DELETE /api/v1/current-user/sessions` (end all my other sessions) is the last line: the admin's
+ * success ends the admin's other sessions, the `cookie` actor's among them, which every line after
+ * it would need (matrix.test.ts checks that it stays last).
  *
  * The other actor classes follow from each line (`expectedFor`): dead credentials (a wrong,
  * expired or revoked token, a deactivated or pending user's session) get 401 on every non-public
@@ -40,6 +46,7 @@ DELETE /api/v1/users/:user_name_or_id                             fresh    401  
 DELETE /api/v1/users/:user_name_or_id                             self     401  403  403 403   403 403  403 403   403
 PUT    /api/v1/users/:user_name_or_id/activate                    fresh    200  200  200 200   200 200  200 200   200
 PUT    /api/v1/users/:user_name_or_id/deactivate                  fresh    401  403  403 403   200 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/unlock                      other    401  403  403 403   200 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                self     401  403  200 200   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                other    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       other    401  403  403 200   200 403  403 200   200
@@ -47,6 +54,7 @@ GET    /api/v1/users/:user_name_or_id                             admin    401  
 PUT    /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 DELETE /api/v1/users/:user_name_or_id                             admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/deactivate                  admin    401  403  403 403   403 403  403 200   200
+PUT    /api/v1/users/:user_name_or_id/unlock                      admin    401  403  403 403   403 403  403 200   200
 PUT    /api/v1/users/:user_name_or_id/email-opt-in                admin    401  403  403 403   403 403  403 403   403
 GET    /api/v1/users/:user_name_or_id/roles                       admin    401  403  403 200   200 403  403 200   200
 
@@ -142,7 +150,7 @@ GET    /api/v1/info                                               -        200  
 GET    /api/v1/version                                            -        200  200  200 200   200 200  200 200   200
 GET    /health                                                    -        *    *    *   *     *   *    *   *     *
 GET    /ready                                                     -        *    *    *   *     *   *    *   *     *
-GET    /metrics                                                   -        *    *    *   *     *   *    *   *     *
+GET    /metrics                                                   -        401  401  401 401   401 401  401 401   401
 GET    /openapi.json                                              -        *    *    *   *     *   *    *   *     *
 GET    /docs                                                      -        *    *    *   *     *   *    *   *     *
 GET    /docs/json                                                 -        *    *    *   *     *   *    *   *     *
@@ -154,7 +162,12 @@ GET    /                                                          -        *    
 GET    /*                                                         -        *    *    *   *     *   *    *   *     *
 GET    /assets/*                                                  -        *    *    *   *     *   *    *   *     *
 GET    /favicon.svg                                               -        *    *    *   *     *   *    *   *     *
+
+DELETE /api/v1/current-user/sessions                              -        401  200  200 200   200 200  200 200   200
 `;
+
+/** The line that ends sessions other lines need, so it runs last (see above). */
+export const LAST_LINE = "DELETE /api/v1/current-user/sessions -";
 
 /** What one actor should get: a status, or "whatever anonymous gets" on public file routes. */
 export type Expected = number | "as-anon";

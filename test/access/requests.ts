@@ -111,6 +111,7 @@ export const REQUESTS: Record<string, Build> = {
   "PUT /api/v1/users/:user_name_or_id/deactivate fresh": async (w) => ({
     path: `${API}/users/${(await freshPendingUser(w)).id}/deactivate`,
   }),
+  "PUT /api/v1/users/:user_name_or_id/unlock other": (w) => ({ path: `${API}/users/${w.bystander.name}/unlock` }),
   "PUT /api/v1/users/:user_name_or_id/email-opt-in self": (w, actor) => ({
     path: `${API}/users/${userOf(w, actor).id}/email-opt-in`,
     json: { email_opted_in: false },
@@ -124,6 +125,7 @@ export const REQUESTS: Record<string, Build> = {
   "PUT /api/v1/users/:user_name_or_id admin": (w) => ({ path: `${API}/users/${w.otherAdmin.id}`, json: { full_name: "Matrix Admin" } }),
   "DELETE /api/v1/users/:user_name_or_id admin": async (w) => ({ path: `${API}/users/${(await freshAdmin(w)).id}` }),
   "PUT /api/v1/users/:user_name_or_id/deactivate admin": async (w) => ({ path: `${API}/users/${(await freshAdmin(w)).id}/deactivate` }),
+  "PUT /api/v1/users/:user_name_or_id/unlock admin": (w) => ({ path: `${API}/users/${w.otherAdmin.id}/unlock` }),
   "PUT /api/v1/users/:user_name_or_id/email-opt-in admin": (w) => ({
     path: `${API}/users/${w.otherAdmin.id}/email-opt-in`,
     json: { email_opted_in: false },

@@ -1,11 +1,13 @@
 /**
  * What the matrix acts on, built once per dialect through the API: workspaces A and B; the actors
  * (actors.ts); and, in B, the owner's private and shared stacks and components, a pipeline and a
- * run; a bystander user with a global and a B-scoped assignment; a second admin, whom only those
- * holding everything it holds may act on (SPEC §4 rule 9); a custom read-only role; a team
- * without roles and the team assignment that gives the `team` actor its permissions; and a
- * session of the bystander. Targets that a successful request consumes (deletes, activations) are
- * made per case by the request builders (requests.ts).
+ * run, and a run on each of the two stacks; a bystander user with a global and a B-scoped
+ * assignment; a second admin, whom only those holding everything it holds may act on (SPEC §4
+ * rule 9); a custom read-only role; a team without roles and the team assignment that gives
+ * the `team` actor its permissions; and a session of the bystander. The live actors and the
+ * bystander have emails. The emails and the runs' stacks are what most actors read as null, for
+ * the lists' filters and sorts on them (field-filter-check.ts). Targets that a successful request
+ * consumes (deletes, activations) are made per case by the request builders (requests.ts).
  */
 import type {
   WireComponent,
@@ -22,7 +24,7 @@ import { expectStatus, type Api } from "../helpers/http.js";
 import { createPipeline, createRun } from "../helpers/pipelines.js";
 import type { TestServer } from "../helpers/server.js";
 import { API, createWorkspace, registerComponent, registerStack, type Caller } from "../helpers/stacks.js";
-import { createActors, type Actors, type TeamAssignment } from "./actors.js";
+import { createActors, LIVE_ACTORS, type Actors, type TeamAssignment } from "./actors.js";
 
 export interface World {
   server: TestServer;
@@ -63,6 +65,10 @@ async function assign(admin: Api, path: string, body: object): Promise<{ id: str
   return expectStatus(await admin.post(`${API}/${path}`, body), 200, `POST ${path}`).body as { id: string };
 }
 
+async function giveEmails(admin: Api, users: readonly WireUser[]): Promise<void> {
+  for (const user of users) expectStatus(await admin.put(`${API}/users/${user.id}`, { email: `${user.name}@example.com` }), 200, "email");
+}
+
 export async function buildWorld(server: TestServer, admin: Api): Promise<World> {
   const wsA = await createWorkspace(admin, uniqueName("ws-a"));
   const wsB = await createWorkspace(admin, uniqueName("ws-b"));
@@ -76,7 +82,11 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
   const bystander = await createActiveUser(server, admin, []);
   const otherAdmin = await createActiveUser(server, admin, []);
   const otherAdminAssignment = await assignRole(admin, otherAdmin.user.id, "admin");
+  await giveEmails(admin, [...LIVE_ACTORS.map((name) => actors.byName[name].user!), bystander.user, otherAdmin.user]);
   const readerRole = await createRole(admin, ["read"]);
+  const privateStack = await registerStack(owner, wsB, { ...members, shared: false });
+  const sharedStack = await registerStack(owner, wsB, { ...members, shared: true });
+  for (const stack of [privateStack, sharedStack]) await createRun(owner, wsB, { stack: stack.id });
   return {
     server,
     admin,
@@ -84,8 +94,8 @@ export async function buildWorld(server: TestServer, admin: Api): Promise<World>
     wsA,
     wsB,
     owner,
-    privateStack: await registerStack(owner, wsB, { ...members, shared: false }),
-    sharedStack: await registerStack(owner, wsB, { ...members, shared: true }),
+    privateStack,
+    sharedStack,
     privateComponent: await registerComponent(owner, wsB, { type: "alerter", shared: false }),
     sharedComponent: await registerComponent(owner, wsB, { type: "alerter", shared: true }),
     sharedOrchestrator,

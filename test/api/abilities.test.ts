@@ -27,8 +27,22 @@ describeEachDialect("abilities", (dialect) => {
     assert.equal(body.global["users:invite"], true);
     assert.equal(body.global["roles:create"], true);
     assert.equal(body.global["me:rename"], false, "the default user keeps its name");
-    assert.deepEqual(body.users[other.id], { edit_roles: true, deactivate: true, reactivate: false, new_link: true, delete: true });
-    assert.deepEqual(body.users[me.id], { edit_roles: false, deactivate: false, reactivate: false, new_link: false, delete: false });
+    assert.deepEqual(body.users[other.id], {
+      edit_roles: true,
+      deactivate: true,
+      reactivate: false,
+      new_link: true,
+      delete: true,
+      unlock: false,
+    });
+    assert.deepEqual(body.users[me.id], {
+      edit_roles: false,
+      deactivate: false,
+      reactivate: false,
+      new_link: false,
+      delete: false,
+      unlock: false,
+    });
   });
 
   it("a guest may read but change nothing, and the API agrees", async () => {

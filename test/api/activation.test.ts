@@ -10,8 +10,16 @@ import type { WireUser } from "../../src/server/presenters/wire.js";
 import { describeEachDialect } from "../helpers/dialects.js";
 import { ACTIVATION_FAILED, activateUser, createUser, uniqueName, USER_PASSWORD } from "../helpers/fixtures.js";
 import { useTestServer, type ServerFixture } from "../helpers/server.js";
+import type { WireAuditEvent } from "../../src/core/audit-events.js";
 
 const activate = (t: ServerFixture, user: string, body: Record<string, unknown>) => activateUser(t.server.anon, user, body);
+
+/** The audit log's failed activations of the user named (by name or id) `who`. */
+async function failedActivations(t: ServerFixture, who: string): Promise<WireAuditEvent[]> {
+  const reply = await t.admin.get("/api/v1/audit_events", { action: "user.activate", outcome: "failure", target_name: who });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  return reply.body.items as WireAuditEvent[];
+}
 
 /** The user is still pending: not active, and the password sent did not become theirs. */
 async function assertStillPending(t: ServerFixture, user: WireUser, password = USER_PASSWORD): Promise<void> {
@@ -86,6 +94,30 @@ describeEachDialect("activation", (dialect) => {
     }
   });
 
+  it("every failure leaves a failure event in the audit log: wrong token, used token, unknown user", async () => {
+    const invited = await createUser(t.admin);
+    await activate(t, invited.id, { activation_token: "0".repeat(64), password: USER_PASSWORD });
+    const wrong = await failedActivations(t, invited.name);
+    assert.equal(wrong.length, 1);
+    assert.deepEqual([wrong[0]!.target_type, wrong[0]!.target_id, wrong[0]!.actor_id], ["user", invited.id, null]);
+    assert.equal(wrong[0]!.summary.reason, "wrong token");
+
+    const body = { activation_token: invited.activation_token, password: USER_PASSWORD };
+    assert.equal((await activate(t, invited.id, body)).status, 200);
+    assert.equal((await activate(t, invited.name, body)).status, 401);
+    const used = await failedActivations(t, invited.name);
+    assert.equal(used.length, 2);
+    assert.equal(used[0]!.summary.reason, "not pending");
+
+    const nobody = uniqueName("nobody");
+    await activate(t, nobody, body);
+    const unknown = await failedActivations(t, nobody);
+    assert.deepEqual(
+      unknown.map((e) => [e.target_id, e.summary.reason]),
+      [[null, "unknown user"]],
+    );
+  });
+
   it("an active user cannot be re-activated to reset their password", async () => {
     const invited = await createUser(t.admin);
     await activate(t, invited.id, { activation_token: invited.activation_token, password: USER_PASSWORD });
@@ -114,5 +146,9 @@ describeEachDialect("activation with a 1-second invite TTL", (dialect) => {
     assert.equal(reply.status, 401);
     assert.deepEqual(reply.body, ACTIVATION_FAILED);
     await assertStillPending(t, invited);
+    assert.deepEqual(
+      (await failedActivations(t, invited.name)).map((e) => e.summary.reason),
+      ["expired"],
+    );
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Brute force (SPEC §5.1): after 10 failed logins for one username, further attempts for it get
- * 429 with Retry-After, right password or not. Counting per submitted username, existing or not,
- * keeps the 429 from telling who exists. A server of its own, so no other suite's failures count.
+ * Brute force (SPEC §5.1): after 10 failed logins for one account, further attempts for it get 429
+ * with Retry-After, right password or not. An account is counted once whatever names it (its name
+ * in any case, or its id): counted per submitted string, logging in by id dodged a name's lockout.
+ * A name that matches no account is counted as itself, so the 429 never tells who exists. A server
+ * of its own, so no other suite's failures count.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
@@ -39,10 +41,24 @@ describeEachDialect("login lockout", (dialect) => {
     assertLockedOut(await t.server.attemptLogin(user.name, "wrong-again-xxxxxxx"));
   });
 
+  it("counts an account once whatever names it: its name in any case, or its id", async () => {
+    const { user } = await createActiveUser(t.server, t.admin);
+    await failLogins(t.server, user.name, LIMIT);
+    assertLockedOut(await t.server.attemptLogin(user.id, USER_PASSWORD));
+    assertLockedOut(await t.server.attemptLogin(user.id.toUpperCase(), USER_PASSWORD));
+    assertLockedOut(await t.server.attemptLogin(user.name.toUpperCase(), USER_PASSWORD));
+
+    const { user: other } = await createActiveUser(t.server, t.admin);
+    await failLogins(t.server, other.id, LIMIT / 2);
+    await failLogins(t.server, other.name.toUpperCase(), LIMIT / 2);
+    assertLockedOut(await t.server.attemptLogin(other.name, USER_PASSWORD));
+  });
+
   it("locks a username that does not exist the same way", async () => {
     const ghost = uniqueName("ghost");
     await failLogins(t.server, ghost, LIMIT);
     assertLockedOut(await t.server.attemptLogin(ghost, USER_PASSWORD));
+    assertLockedOut(await t.server.attemptLogin(ghost.toUpperCase(), USER_PASSWORD));
   });
 
   it("leaves other usernames alone", async () => {

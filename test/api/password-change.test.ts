@@ -39,7 +39,7 @@ describeEachDialect("password change", (dialect) => {
 
   it("refuses a new password the policy refuses, changing nothing", async () => {
     const alice = await createActiveUser(t.server, t.admin, ["me"]);
-    // Too short, on the common-passwords list (at 12 characters), too long.
+    // Too short, guessed at once (a keyboard walk of 12 characters), too long.
     for (const password of ["short", "1qaz2wsx3edc", "x".repeat(129)]) {
       assertRefused(await alice.api.put("/api/v1/current-user", { password, old_password: USER_PASSWORD }), 422, "ValidationError");
     }

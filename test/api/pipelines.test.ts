@@ -189,11 +189,13 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
       const seenByBob = await bob.api.get(`${API}/runs/${run.id}`);
       assert.equal(seenByBob.status, 200);
       assert.equal(seenByBob.body.stack, null);
-      const listed = (await bob.api.get(`${API}/runs`, { stack_id: stack.id })).body.items as WireRun[];
+      const listed = (await bob.api.get(`${API}/runs`, { name: run.name })).body.items as WireRun[];
       assert.deepEqual(
         listed.map((r) => [r.id, r.stack]),
         [[run.id, null]],
       );
+      // A stack hidden from him is null to his filters too (SPEC §4 rule 10).
+      assert.deepEqual((await bob.api.get(`${API}/runs`, { stack_id: stack.id })).body.items, []);
       // Nor can anyone name someone else's private stack in a run of their own.
       const forged = await bob.api.post(`${API}/workspaces/${ws1.id}/runs`, runBody(bob, ws1, { stack: stack.id }));
       assert.equal(forged.status, 404);

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { it } from "node:test";
 import type { WireSession } from "../../src/server/presenters/wire.js";
 import { describeEachDialect } from "../helpers/dialects.js";
@@ -86,6 +87,28 @@ describeEachDialect("sessions", (dialect) => {
     await assertTokenDead(api, "self-revoked session");
   });
 
+  it("ending all one's other sessions keeps the current one and nobody else's, and is audited", async () => {
+    const { user, api } = await createActiveUser(t.server, t.admin);
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push(t.server.api(await t.server.login(user.name, USER_PASSWORD)));
+    const bystander = await createActiveUser(t.server, t.admin);
+    const reply = await api.delete(SESSIONS);
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.equal(reply.body, null);
+    for (const other of others) await assertTokenDead(other, "another session of the user");
+    assert.deepEqual(
+      (await sessionsOf(api)).map((s) => s.id),
+      [await currentSessionId(api)],
+    );
+    assert.equal((await bystander.api.get("/api/v1/current-user")).status, 200, "another user's session lives on");
+    const events = (await t.admin.get("/api/v1/audit_events", { action: "session.revoke_others", actor_id: user.id })).body.items;
+    assert.equal(events.length, 1);
+    assert.deepEqual([events[0].outcome, events[0].summary.sessions], ["success", 3]);
+    // With nothing else to end it still succeeds, ending nothing.
+    assert.equal((await api.delete(SESSIONS)).status, 200);
+    assert.equal((await api.get("/api/v1/current-user")).status, 200);
+  });
+
   it("someone else's session is a 404, like a missing one, and stays alive", async () => {
     const alice = await createActiveUser(t.server, t.admin);
     const bob = await createActiveUser(t.server, t.admin);
@@ -111,5 +134,23 @@ describeEachDialect("sessions", (dialect) => {
     const reply = await t.admin.get(`${SESSIONS}/not-a-uuid`);
     assert.equal(reply.status, 422);
     assert.equal(reply.body.detail[0], "ValidationError");
+  });
+});
+
+describeEachDialect("sessions with a 2-second idle TTL", (dialect) => {
+  const t = useTestServer({ dialect, env: { COHORT_SESSION_IDLE_TTL: "2s" } });
+
+  it("a session in use stays alive well past the idle TTL; an unused one dies", async () => {
+    // The suite's admin session has idled out by now; the users are made by a fresh one.
+    const admin = await t.server.admin();
+    const busy = await createActiveUser(t.server, admin);
+    const idle = await createActiveUser(t.server, admin);
+    const until = Date.now() + 6000;
+    while (Date.now() < until) {
+      assert.equal((await busy.api.get("/api/v1/current-user")).status, 200, "a session used every half second");
+      await sleep(500);
+    }
+    await assertTokenDead(idle.api, "a session unused for three times the idle TTL");
+    assert.equal((await busy.api.get("/api/v1/current-user")).status, 200);
   });
 });

@@ -169,6 +169,40 @@ describe("cohort CLI, connected to a server", () => {
     }
   });
 
+  it("session revoke --all ends every other session of the user and keeps the CLI's own", async () => {
+    const login = async () => {
+      const body = new URLSearchParams({ username: "default", password: ADMIN_PASSWORD });
+      const reply = await fetch(`${server.url}/api/v1/login`, { method: "POST", body });
+      return ((await reply.json()) as { access_token: string }).access_token;
+    };
+    const elsewhere = [await login(), await login()];
+    const listed = JSON.parse((await cli("session", "list", "--output", "json")).stdout) as { current: boolean }[];
+    const others = listed.filter((s) => !s.current).length;
+    assert.ok(others >= elsewhere.length);
+
+    const result = await cli("session", "revoke", "--all");
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `Revoked ${others} other sessions.\n`);
+    for (const token of elsewhere) {
+      const reply = await fetch(`${server.url}/api/v1/current-user`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(reply.status, 401);
+    }
+    const left = JSON.parse((await cli("session", "list", "--output", "json")).stdout) as { current: boolean }[];
+    assert.deepEqual(
+      left.map((s) => s.current),
+      [true],
+    );
+    assert.equal((await cli("session", "revoke", "--all")).stdout, "Revoked 0 other sessions.\n");
+  });
+
+  it("session revoke needs a session ID or --all, not both (exit 2)", async () => {
+    for (const args of [[], ["--all", "00000000-0000-4000-8000-000000000000"]]) {
+      const result = await cli("session", "revoke", ...args);
+      assert.equal(result.code, 2, JSON.stringify(args));
+      assert.equal(oneErrorLine(result), "Error: Give a session ID or --all, not both.");
+    }
+  });
+
   it("session revoke of the CLI's own session logs it out", async () => {
     const sessions = JSON.parse((await cli("session", "list", "--output", "json")).stdout) as { id: string; current: boolean }[];
     const mine = sessions.find((s) => s.current);

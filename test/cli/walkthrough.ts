@@ -136,6 +136,16 @@ export function walkthroughTests(sandbox: () => CliSandbox, linkBase: () => stri
     assert.match(oneErrorLine(missing), /^Error: Unable to get user with name or ID 'nobody'/);
   });
 
+  it("user create refuses a guessable password with the estimator's hint, and a look-alike name naming the user it resembles", async () => {
+    const weak = await cli("user", "create", "carl", "--password", "password1234");
+    assert.equal(weak.code, 1);
+    assert.match(oneErrorLine(weak), /^Error: Password is too easy to guess: This is similar to a commonly used password\./);
+    const lookalike = await cli("user", "create", "\u0430lice"); // Cyrillic а
+    assert.equal(lookalike.code, 1);
+    assert.equal(oneErrorLine(lookalike), "Error: Unable to create user with name '\u0430lice': it looks like the existing user 'alice'.");
+    assert.equal(lookalike.stdout + weak.stdout, "");
+  });
+
   it("a command line that makes no sense exits 2", async () => {
     for (const args of [
       ["role", "create", "x", "-p", "admin"],

@@ -4,6 +4,7 @@
  * body-mutations.ts.
  */
 import fc from "fast-check";
+import { HIDDEN_CHARACTER } from "../../src/core/schemas/common.js";
 
 /**
  * Strings that have broken servers before: SQL and LIKE metacharacters (`%`, `_`, `'`, `\`, and
@@ -93,9 +94,12 @@ export const oddString: fc.Arbitrary<string> = fc
   )
   .map((parts) => parts.join(""));
 
-/** An odd string that is still a valid name (SPEC §3): no control characters, not blank. */
+/**
+ * An odd string that is still a valid name as it is stored (SPEC §3, §5.4): no hidden characters,
+ * NFC, not blank.
+ */
 export const oddName: fc.Arbitrary<string> = oddString
-  .map((s) => s.replace(/\p{Cc}/gu, "").trim())
+  .map((s) => s.replace(new RegExp(HIDDEN_CHARACTER, "gu"), "").normalize("NFC").trim())
   .filter((s) => s.length > 0 && s.length <= 200);
 
 /**

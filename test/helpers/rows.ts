@@ -2,12 +2,16 @@
  * Rows for the store suites, with every column filled the way services fill them (ids, stamps,
  * lower-cased `*_key` twins). Override what the test is about.
  */
+import type { ShownWhere } from "../../src/server/store/list-query.js";
 import type { RoleRow } from "../../src/server/store/repos/roles.js";
 import type { TeamRow } from "../../src/server/store/repos/teams.js";
 import type { UserRow } from "../../src/server/store/repos/users.js";
 import type { WorkspaceRow } from "../../src/server/store/repos/workspaces.js";
 import { newId } from "../../src/server/store/repos/ids.js";
 import { now } from "../../src/server/store/time.js";
+
+/** Users listed as a holder of `write` lists them, every email read (SPEC §4 rule 10). */
+export const EMAILS_SHOWN: { email: ShownWhere } = { email: (eb) => eb.lit(true) };
 
 function named(name: string) {
   const stamp = now();

@@ -5,8 +5,8 @@
  * - `login_failure`: every failed login is counted, by design (SPEC §5.1 brute-force limits);
  * - `audit_event` rows whose outcome is not `success`: failed logins and denials are logged
  *   (SPEC §4 "Denials are logged"), each on its own and append-only;
- * - `session.last_seen` / `session.idle_expires`: the sliding idle expiry, touched at most once a
- *   minute by any authenticated request (services/authentication.ts).
+ * - `session.last_seen` / `session.idle_expires`: the sliding idle expiry, touched by any
+ *   authenticated request at most once a tenth of the idle TTL (services/authentication.ts).
  */
 import assert from "node:assert/strict";
 import type { Kysely } from "kysely";

@@ -103,9 +103,10 @@ describe("global abilities", () => {
 });
 
 describe("user abilities", () => {
-  const user = (id: string, status: "active" | "pending" | "deactivated", held: ("read" | "write" | "me")[] = []) => ({
+  const user = (id: string, status: "active" | "pending" | "deactivated", held: ("read" | "write" | "me")[] = [], locked = false) => ({
     ...principal(id, held),
     status,
+    locked,
   });
 
   it("on someone holding no more: everything that fits their status", () => {
@@ -117,6 +118,19 @@ describe("user abilities", () => {
     ]);
     assert.deepEqual(granted(userAbilities(rw, user("alice", "deactivated"), DEFAULT)), ["edit_roles", "reactivate", "new_link", "delete"]);
     assert.deepEqual(granted(userAbilities(rw, user("alice", "pending"), DEFAULT)), ["edit_roles", "new_link", "delete"]);
+  });
+
+  it("unlocking: only a locked user, by a writer holding all they hold (oneself included)", () => {
+    assert.deepEqual(granted(userAbilities(rw, user("alice", "active", ["read"], true), DEFAULT)), [
+      "edit_roles",
+      "deactivate",
+      "new_link",
+      "delete",
+      "unlock",
+    ]);
+    assert.equal(userAbilities(rw, user("boss", "active", ["read", "write", "me"], true), DEFAULT).unlock, false);
+    assert.equal(userAbilities(guest, user("alice", "active", [], true), DEFAULT).unlock, false);
+    assert.equal(userAbilities(admin, user("admin", "active", [], true), DEFAULT).unlock, true);
   });
 
   it("on an admin, a read+write user may do nothing; on oneself, nothing; the default user is not deleted", () => {

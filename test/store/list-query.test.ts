@@ -8,9 +8,11 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { BadRequest, ValidationFailed } from "../../src/server/errors.js";
 import { parseListParams } from "../../src/server/http/list-params.js";
+import type { ShownWhere } from "../../src/server/store/list-query.js";
+import { newId } from "../../src/server/store/repos/ids.js";
 import { insertUser, listUsers, USER_FILTERS } from "../../src/server/store/repos/users.js";
 import { describeEachDialect } from "../helpers/dialects.js";
-import { userRow } from "../helpers/rows.js";
+import { EMAILS_SHOWN, userRow } from "../helpers/rows.js";
 import { useStore } from "../helpers/store.js";
 
 /** The users every test lists, in creation order. Names exercise case and LIKE wildcards. */
@@ -31,7 +33,7 @@ describeEachDialect("list filtering, sorting and paging", (dialect) => {
     for (const u of USERS) await insertUser(store.db.kysely, userRow({ ...u, updated: u.created }));
   });
 
-  const list = (query: Record<string, string>) => listUsers(store.db.kysely, parseListParams(query, USER_FILTERS));
+  const list = (query: Record<string, string>) => listUsers(store.db.kysely, parseListParams(query, USER_FILTERS), EMAILS_SHOWN);
   const names = async (query: Record<string, string>) => (await list(query)).items.map((u) => u.name);
 
   it("no filter: everything, oldest first, in ZenML's page envelope", async () => {
@@ -162,7 +164,9 @@ describeEachDialect("case-insensitive filters beyond ASCII", (dialect) => {
   });
 
   const finds = async (filter: string, name: string) => {
-    const found = (await listUsers(store.db.kysely, parseListParams({ name: filter }, USER_FILTERS))).items.map((u) => u.name);
+    const found = (await listUsers(store.db.kysely, parseListParams({ name: filter }, USER_FILTERS), EMAILS_SHOWN)).items.map(
+      (u) => u.name,
+    );
     assert.ok(found.includes(name), `name=${filter} finds ${JSON.stringify(found)}, not ${name}`);
     assert.ok(!found.includes("other"), `name=${filter} finds "other"`);
   };
@@ -175,5 +179,46 @@ describeEachDialect("case-insensitive filters beyond ASCII", (dialect) => {
 
   it("final and plain sigma are the same letter, as Unicode case folding has them", async () => {
     for (const filter of ["equals:λόγοσ", "contains:σ", "endswith:οσ", "startswith:λόγοσ"]) await finds(filter, FINAL);
+  });
+});
+
+describeEachDialect("fields a rule hides (SPEC §4 rule 10)", (dialect) => {
+  const store = useStore(dialect);
+  // Emails that sort the other way round from the names; `nomail` has none, `hidden`'s is hidden.
+  const USERS_WITH_EMAIL = [
+    { name: "a-nomail", email: null },
+    { name: "b-hidden", email: "a@example.com" },
+    { name: "c-shown", email: "c@example.com" },
+    { name: "d-shown", email: "b@example.com" },
+  ];
+  const hideB = { email: (eb: Parameters<ShownWhere>[0]) => eb(eb.ref("users.name"), "!=", "b-hidden") };
+
+  before(async () => {
+    // Ids in the order of the names, so that ties broken by id read in name order.
+    for (const [i, u] of USERS_WITH_EMAIL.entries()) await insertUser(store.db.kysely, userRow({ ...u, id: `${i}${newId().slice(1)}` }));
+  });
+
+  const names = async (query: Record<string, string>, shown: { email: ShownWhere }) =>
+    (await listUsers(store.db.kysely, parseListParams(query, USER_FILTERS), shown)).items.map((u) => u.name);
+
+  it("no email sorts first going up and last going down, on every dialect", async () => {
+    assert.deepEqual(await names({ sort_by: "asc:email" }, EMAILS_SHOWN), ["a-nomail", "b-hidden", "d-shown", "c-shown"]);
+    assert.deepEqual(await names({ sort_by: "desc:email" }, EMAILS_SHOWN), ["c-shown", "d-shown", "b-hidden", "a-nomail"]);
+  });
+
+  it("a hidden email sorts as no email, ties broken by id", async () => {
+    assert.deepEqual(await names({ sort_by: "asc:email" }, hideB), ["a-nomail", "b-hidden", "d-shown", "c-shown"]);
+    assert.deepEqual(await names({ sort_by: "desc:email" }, hideB), ["c-shown", "d-shown", "b-hidden", "a-nomail"]);
+  });
+
+  it("a hidden email matches no filter, with and or or", async () => {
+    assert.deepEqual(await names({ email: "a@example.com" }, EMAILS_SHOWN), ["b-hidden"]);
+    assert.deepEqual(await names({ email: "a@example.com" }, hideB), []);
+    assert.deepEqual(await names({ email: "contains:@", logical_operator: "or", name: "a-nomail" }, hideB), [
+      "a-nomail",
+      "c-shown",
+      "d-shown",
+    ]);
+    assert.equal((await listUsers(store.db.kysely, parseListParams({ email: "endswith:.com" }, USER_FILTERS), hideB)).total, 2);
   });
 });

@@ -10,7 +10,7 @@ import { sql } from "kysely";
 import { parseListParams } from "../../src/server/http/list-params.js";
 import { insertUser, listUsers, USER_FILTERS } from "../../src/server/store/repos/users.js";
 import { describeEachDialect } from "../helpers/dialects.js";
-import { userRow } from "../helpers/rows.js";
+import { EMAILS_SHOWN, userRow } from "../helpers/rows.js";
 import { useStore } from "../helpers/store.js";
 
 const NAMES = ["zed", "Bob", "émile", "bob_1", "alice", "Carl", "bob-2"];
@@ -24,7 +24,7 @@ describeEachDialect("sorting by name", (dialect) => {
   });
 
   const names = async (sortBy: string) =>
-    (await listUsers(store.db.kysely, parseListParams({ sort_by: sortBy }, USER_FILTERS))).items
+    (await listUsers(store.db.kysely, parseListParams({ sort_by: sortBy }, USER_FILTERS), EMAILS_SHOWN)).items
       .map((u) => u.name)
       .filter((n) => NAMES.includes(n));
 

@@ -11,7 +11,7 @@ import { parseListParams } from "../../src/server/http/list-params.js";
 import { migrationProvider } from "../../src/server/store/migrations/index.js";
 import { countUsers, insertUser, listUsers, USER_FILTERS } from "../../src/server/store/repos/users.js";
 import { describeEachDialect } from "../helpers/dialects.js";
-import { userRow } from "../helpers/rows.js";
+import { EMAILS_SHOWN, userRow } from "../helpers/rows.js";
 import { useStore } from "../helpers/store.js";
 
 describeEachDialect("user count", (dialect) => {
@@ -25,7 +25,7 @@ describeEachDialect("user count", (dialect) => {
     return Number(row.n);
   };
   const listed = async (query: Record<string, string> = {}) =>
-    (await listUsers(store.db.kysely, parseListParams(query, USER_FILTERS))).total;
+    (await listUsers(store.db.kysely, parseListParams(query, USER_FILTERS), EMAILS_SHOWN)).total;
 
   it("starts from the users that exist when the migration runs", async () => {
     const migrator = new Migrator({

@@ -1,7 +1,7 @@
 /**
  * First start without COHORT_DEFAULT_USER_PASSWORD: the server prints a one-time setup link for the
  * `default` admin. Opening it, choosing the password and landing logged in is the same sign-up page
- * an invitation uses; the link then stops working.
+ * an invitation uses, with the strength hint as you type; the link then stops working.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
@@ -25,6 +25,21 @@ describeInBrowser("first-run setup link", () => {
     await page.getByRole("heading", { name: "Create your account" }).waitFor();
     assert.equal(await page.getByLabel("Username").inputValue(), ADMIN_NAME);
     await expectAccessible(page, "the setup page");
+
+    // The strength hint follows the typing in the estimator's words, and a guessable password is
+    // refused before anything is sent (SPEC §5.2: the dashboard applies the server's rule).
+    const activations: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/activate")) activations.push(request.url());
+    });
+    await page.getByLabel(/^Password/).fill("password1234");
+    await page.getByText("Too easy to guess.", { exact: true }).waitFor();
+    await page.getByText(/This is similar to a commonly used password/).waitFor();
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByText("Very strong.", { exact: true }).waitFor();
+    await signUp(page, { fullName: "Ops Admin", password: "aaaaaaaaaaaa" });
+    await page.getByText(/^Password is too easy to guess: Repeated characters like "aaa" are easy to guess/).waitFor();
+    assert.deepEqual(activations, [], "the form sent nothing");
 
     // Mismatched passwords are caught before anything is sent.
     await signUp(page, { fullName: "Ops Admin", password: PASSWORD, confirm: `${PASSWORD}x` });

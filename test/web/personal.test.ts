@@ -1,18 +1,39 @@
 /**
  * Settings → Personal: changing one's name, full name and email; changing the password (the
  * current one is checked, the new one typed twice); listing one's sessions and ending another one,
- * which logs that other browser out.
+ * which logs that other browser out, or every other one at once.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { createActiveUser, uniqueName } from "../helpers/fixtures.js";
+import { createActiveUser, uniqueName, type ActiveUser } from "../helpers/fixtures.js";
 import { describeInBrowser } from "./helpers/browser.js";
-import { expectNoConsoleErrors, logIn, useDashboard } from "./helpers/dashboard.js";
+import { expectNoConsoleErrors, logIn, useDashboard, type Profile } from "./helpers/dashboard.js";
 
 const NEW_PASSWORD = "willow-canvas-ember-5530";
 
 describeInBrowser("personal settings", () => {
   const d = useDashboard();
+
+  /** A member logged in in two browsers, `here` on Settings → Personal. */
+  async function loggedInTwice(): Promise<{ member: ActiveUser; here: Profile; elsewhere: Profile }> {
+    const member = await createActiveUser(d.server, d.admin, ["read", "me"]);
+    const here = await d.profile();
+    const elsewhere = await d.profile();
+    await logIn(elsewhere.page, member.user.name, member.password);
+    await logIn(here.page, member.user.name, member.password);
+    await here.page.goto("/settings/personal");
+    return { member, here, elsewhere };
+  }
+
+  /** The other browser is sent to the login page; this one stays logged in. */
+  async function assertOnlyTheOtherLoggedOut(here: Profile, elsewhere: Profile): Promise<void> {
+    await elsewhere.page.goto("/settings/members");
+    await elsewhere.page.getByText("Your session has ended").waitFor();
+    await here.page.reload();
+    await here.page.getByRole("heading", { name: "Personal settings" }).waitFor();
+    expectNoConsoleErrors(here);
+    expectNoConsoleErrors(elsewhere);
+  }
 
   it("changes name, full name and email", async () => {
     const member = await createActiveUser(d.server, d.admin, ["read", "me"]);
@@ -36,12 +57,7 @@ describeInBrowser("personal settings", () => {
   });
 
   it("changes the password with the current one, and ends the other sessions", async () => {
-    const member = await createActiveUser(d.server, d.admin, ["read", "me"]);
-    const here = await d.profile();
-    const elsewhere = await d.profile();
-    await logIn(elsewhere.page, member.user.name, member.password);
-    await logIn(here.page, member.user.name, member.password);
-    await here.page.goto("/settings/personal");
+    const { member, here, elsewhere } = await loggedInTwice();
     const form = here.page.getByRole("region", { name: "Password" });
 
     await form.getByLabel(/^Current password/).fill("not-my-password-at-all");
@@ -65,12 +81,7 @@ describeInBrowser("personal settings", () => {
   });
 
   it("lists one's sessions and ends another one", async () => {
-    const member = await createActiveUser(d.server, d.admin, ["read", "me"]);
-    const here = await d.profile();
-    const elsewhere = await d.profile();
-    await logIn(elsewhere.page, member.user.name, member.password);
-    await logIn(here.page, member.user.name, member.password);
-    await here.page.goto("/settings/personal");
+    const { here, elsewhere } = await loggedInTwice();
     const sessions = here.page.getByRole("table", { name: "Your sessions" });
     // The API-created login of createActiveUser, the other browser, and this one.
     await sessions.getByText("This session").waitFor();
@@ -84,11 +95,23 @@ describeInBrowser("personal settings", () => {
     await ends.first().click();
     await ends.first().waitFor({ state: "detached" });
 
-    await elsewhere.page.goto("/settings/members");
-    await elsewhere.page.getByText("Your session has ended").waitFor();
-    await here.page.reload();
-    await here.page.getByRole("heading", { name: "Personal settings" }).waitFor();
-    expectNoConsoleErrors(here);
-    expectNoConsoleErrors(elsewhere);
+    await assertOnlyTheOtherLoggedOut(here, elsewhere);
+  });
+
+  it("signs out every other session at once, this one staying", async () => {
+    const { member, here, elsewhere } = await loggedInTwice();
+    const sessions = here.page.getByRole("table", { name: "Your sessions" });
+    const ends = sessions.getByRole("button", { name: /^End the session of / });
+    await sessions.getByText("This session").waitFor();
+    assert.equal(await ends.count(), 2);
+
+    await here.page.getByRole("button", { name: "Sign out other sessions" }).click();
+    await here.page.getByText("Your other sessions were signed out.").waitFor();
+    await ends.first().waitFor({ state: "detached" });
+    assert.equal(await sessions.getByText("This session").count(), 1);
+    await here.page.getByRole("button", { name: "Sign out other sessions" }).waitFor({ state: "detached" });
+
+    assert.equal((await member.api.get("/api/v1/current-user")).status, 401, "the API session ended too");
+    await assertOnlyTheOtherLoggedOut(here, elsewhere);
   });
 });

@@ -1,5 +1,6 @@
 /** `connect`, `disconnect`, `status`: where the CLI sends its requests (SPEC §2). */
 import type { Command } from "commander";
+import { DEVICE_COOKIE } from "../../core/device-cookie.js";
 import { Client } from "../client.js";
 import { dropConnection, saveConnection } from "../connection.js";
 import { DEFAULT_WORKSPACE, serverUrl, type CliContext } from "../context.js";
@@ -25,13 +26,23 @@ async function passwordFrom(options: { password?: string; passwordStdin?: boolea
   return ask({ message: prompt, flag: "--password or --password-stdin", secret: true });
 }
 
+/** The device token a login answer sets (its Set-Cookie headers arrive joined by ", "). */
+function deviceTokenOf(headers: Readonly<Record<string, string>>): string | undefined {
+  return new RegExp(`(?:^|,)\\s*${DEVICE_COOKIE}=([^;,\\s]+)`).exec(headers["set-cookie"] ?? "")?.[1];
+}
+
 async function connect(ctx: CliContext, options: ConnectOptions): Promise<void> {
   const url = serverUrl(options.url);
   const username = options.username ?? (await ask({ message: "Username", flag: "--username" }));
   const password = await passwordFrom(options, `Password for user ${username}`);
   const { httpTransport } = await import("../transport-http.js");
   const anonymous = new Client(await httpTransport(url, undefined));
-  const login = await anonymous.call<LoginResponse>("POST", "/login", { form: { username, password } });
+  // Sent back as the dashboard's browser does: the server reads it from the cookie.
+  const kept = ctx.stored.devices?.[url];
+  const { body: login, headers } = await anonymous.exchange<LoginResponse>("POST", "/login", {
+    form: { username, password },
+    headers: kept ? { cookie: `${DEVICE_COOKIE}=${kept}` } : undefined,
+  });
   const client = new Client(await httpTransport(url, login.access_token));
   let me: WireUser;
   let workspace = DEFAULT_WORKSPACE;
@@ -43,7 +54,7 @@ async function connect(ctx: CliContext, options: ConnectOptions): Promise<void> 
     await client.post("/logout").catch(() => undefined);
     throw err;
   }
-  await saveConnection(ctx, { url, token: login.access_token, username: me.name, workspace });
+  await saveConnection(ctx, { url, token: login.access_token, username: me.name, workspace, device: deviceTokenOf(headers) });
   say(`Connected to the Cohort server at '${url}' as user '${me.name}'.`);
   if (ctx.env.COHORT_URL && serverUrl(ctx.env.COHORT_URL) !== url) {
     process.stderr.write(`Note: COHORT_URL is set, so commands still go to '${ctx.env.COHORT_URL}' until it is unset.\n`);

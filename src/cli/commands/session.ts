@@ -1,7 +1,8 @@
-/** `session list` / `session revoke ID`: your own logins (SPEC §5.1). */
+/** `session list` / `session revoke ID|--all`: your own logins (SPEC §5.1). */
 import type { Command } from "commander";
 import { path } from "../client.js";
 import type { CliContext } from "../context.js";
+import { UsageError } from "../errors.js";
 import { addOutputOption, outputFormat } from "../options.js";
 import { POINTER, printList, say, type Column } from "../output.js";
 import type { WireSession } from "../wire.js";
@@ -24,10 +25,18 @@ export function registerSessionCommands(program: Command, ctx: CliContext): void
   });
   session
     .command("revoke")
-    .description("End one of your sessions")
-    .argument("<session_id>", "the session's ID (see 'cohort session list')")
-    .action(async (id: string) => {
+    .description("End one of your sessions, or with --all every one but this CLI's")
+    .argument("[session_id]", "the session's ID (see 'cohort session list')")
+    .option("--all", "end all your other sessions (sign out everywhere else)")
+    .action(async (id: string | undefined, options: { all?: boolean }) => {
+      if ((id === undefined) === !options.all) throw new UsageError("Give a session ID or --all, not both.");
       const client = await ctx.client();
+      if (id === undefined) {
+        const others = (await client.get<WireSession[]>("/current-user/sessions")).filter((s) => !s.current).length;
+        await client.delete("/current-user/sessions");
+        say(`Revoked ${others} other session${others === 1 ? "" : "s"}.`);
+        return;
+      }
       const target = await client.get<WireSession>(path`/current-user/sessions/${id}`);
       await client.delete(path`/current-user/sessions/${id}`);
       say(`Revoked session '${target.id}'.`);

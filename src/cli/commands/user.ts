@@ -1,4 +1,4 @@
-/** `user …`: list, describe, create (invite), update, delete, deactivate, change-password (SPEC §7, ZenML §10.1). */
+/** `user …`: list, describe, create (invite), update, delete, deactivate, unlock, change-password (SPEC §7, ZenML §10.1). */
 import type { Command } from "commander";
 import { SIGNUP_LINK_HEADER } from "../../core/signup-link.js";
 import { path, type Client } from "../client.js";
@@ -105,6 +105,11 @@ async function deactivate(ctx: CliContext, nameOrId: string): Promise<void> {
   printSignupLink(headers, "They can set a new password and activate the account again by visiting the dashboard at the following URL:");
 }
 
+async function unlock(ctx: CliContext, nameOrId: string): Promise<void> {
+  const user = await (await ctx.client()).put<WireUser>(path`/users/${nameOrId}/unlock`);
+  say(`Unlocked user '${user.name}': failed logins no longer keep them out.`);
+}
+
 interface ChangePasswordOptions {
   oldPassword?: string;
   newPassword?: string;
@@ -169,6 +174,11 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .description("End a user's access and print a new sign-up link (an admin's password reset)")
     .argument("<name_or_id>", "the user")
     .action((name: string) => deactivate(ctx, name));
+  user
+    .command("unlock")
+    .description("Let a user locked out by failed logins log in again at once")
+    .argument("<name_or_id>", "the user")
+    .action((name: string) => unlock(ctx, name));
   user
     .command("change-password")
     .description("Change your own password (prompts for what is not given)")

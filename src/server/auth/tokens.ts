@@ -24,3 +24,8 @@ export function sameDigest(a: string, b: string): boolean {
   const y = Buffer.from(b, "hex");
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
+
+/** Whether a secret sent matches the configured one, in time that tells nothing of either. */
+export function sameSecret(sent: string, expected: string): boolean {
+  return sameDigest(digest(sent), digest(expected));
+}

@@ -1,8 +1,9 @@
 /**
- * Every route declares who may call it (`config.access`): `public`, any `session`, or a
- * permission the actor must hold in some scope. Routes registered without a declaration make
- * the server refuse to start (see `requireAccessDeclarations`). The concrete "may this actor do
- * this to that" is then decided by the policy module, inside the service.
+ * Every route declares who may call it (`config.access`): `public`, any `session`, a permission
+ * the actor must hold in some scope, or `metrics`: a scraper holding COHORT_METRICS_TOKEN, which
+ * is no actor at all. Routes registered without a declaration make the server refuse to start
+ * (see `requireAccessDeclarations`). The concrete "may this actor do this to that" is then
+ * decided by the policy module, inside the service.
  */
 import { createHmac } from "node:crypto";
 import "@fastify/cookie";
@@ -13,9 +14,9 @@ import type { Actor, UserActor } from "../policy/actor.js";
 import { holdsAnywhere } from "../policy/can.js";
 import { authenticate } from "../services/authentication.js";
 import type { Ctx } from "../services/context.js";
-import { sameDigest } from "../auth/tokens.js";
+import { sameDigest, sameSecret } from "../auth/tokens.js";
 
-export type Access = "public" | "session" | Permission;
+export type Access = "public" | "session" | "metrics" | Permission;
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -72,12 +73,19 @@ export function routeAccessTable(app: FastifyInstance): readonly RouteAccess[] {
   return routeTables.get(app) ?? [];
 }
 
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
+/** The token of an `Authorization: Bearer` header; undefined without one, 401 for another kind. */
+function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) throw new Unauthenticated("Not authenticated");
   return m[1];
+}
+
+/** The scraper's credential (SPEC §9): `Authorization: Bearer <COHORT_METRICS_TOKEN>`, compared in constant time. */
+export function requireMetricsToken(authorization: string | undefined, metricsToken: string | undefined): void {
+  const sent = bearerToken(authorization);
+  if (sent === undefined) throw new Unauthenticated("Not authenticated");
+  if (metricsToken === undefined || !sameSecret(sent, metricsToken)) throw new Unauthenticated("Invalid authentication credentials");
 }
 
 export interface AccessOptions {
@@ -90,7 +98,7 @@ export interface AccessOptions {
 export function installAccessControl(app: FastifyInstance, options: AccessOptions): void {
   app.decorateRequest("actor", null);
   /** Lets the request in as `actor`, or throws: the CSRF check of cookie sessions, then the route's permission. */
-  const admit = (request: FastifyRequest, access: Exclude<Access, "public">, actor: UserActor, byCookie: boolean) => {
+  const admit = (request: FastifyRequest, access: Exclude<Access, "public" | "metrics">, actor: UserActor, byCookie: boolean) => {
     if (byCookie && MUTATING.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameDigest(sent, csrfTokenFor(options.secretKey, actor.sessionId))) {
@@ -107,11 +115,15 @@ export function installAccessControl(app: FastifyInstance, options: AccessOption
   app.addHook("onRequest", (request, _reply, done) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === "public") return done();
+    if (access === "metrics") {
+      requireMetricsToken(request.headers.authorization, options.ctx.config.metricsToken);
+      return done();
+    }
     if (options.localActor) {
       request.actor = options.localActor;
       return done();
     }
-    const bearer = bearerToken(request);
+    const bearer = bearerToken(request.headers.authorization);
     const cookieHeader = bearer ? undefined : request.headers.cookie;
     const cookie = cookieHeader ? app.parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
     const token = bearer ?? cookie;

@@ -8,9 +8,12 @@
  * runs once, on a throwaway instance, and every request gets the headers it wrote.
  *
  * The API's JSON answers get the few that mean something for a document no browser renders: no
- * sniffing it into something else, no framing, no referrer, no use by other origins, and a CSP
- * that allows nothing. Helmet's other headers steer how a browser runs a page; on every API answer
+ * sniffing it into something else, no framing, no referrer, no use by other origins, a CSP
+ * that allows nothing, and no keeping in any cache (they carry activation tokens, emails and the
+ * like; SPEC §9). Helmet's other headers steer how a browser runs a page; on every API answer
  * they were two thirds of its bytes and a tenth of the server's work (docs/performance.md).
+ *
+ * Served over https (`COHORT_BASE_URL`), every answer also tells browsers to use nothing else.
  */
 import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -54,7 +57,10 @@ export const API_HEADERS: readonly [string, string][] = [
   ["x-frame-options", "DENY"],
   ["referrer-policy", "no-referrer"],
   ["cross-origin-resource-policy", "same-origin"],
+  ["cache-control", "no-store"],
 ];
+/** A year, subdomains included: a browser that once reached the server over https keeps to it. */
+export const HSTS_HEADER: readonly [string, string] = ["strict-transport-security", "max-age=31536000; includeSubDomains"];
 const API_PREFIX = "/api/";
 
 let computed: Promise<[string, string][]> | undefined;
@@ -77,17 +83,21 @@ export interface AnswerHeaderOptions {
    * local command.
    */
   security: boolean;
+  /** The server is reached over https: send HSTS (with the security headers only). */
+  https: boolean;
 }
 
 /** Sets the headers every answer carries on a reply. */
 export type AnswerHeaders = (request: FastifyRequest, reply: FastifyReply) => void;
 
 export async function answerHeaders(options: AnswerHeaderOptions): Promise<AnswerHeaders> {
-  const pageHeaders = options.security ? await securityHeaders() : [];
-  if (options.security && !pageHeaders.some(([name]) => name === "content-security-policy")) {
+  const helmetHeaders = options.security ? await securityHeaders() : [];
+  if (options.security && !helmetHeaders.some(([name]) => name === "content-security-policy")) {
     throw new Error("helmet produced no Content-Security-Policy");
   }
-  const apiHeaders = options.security ? API_HEADERS : [];
+  const hsts = options.security && options.https ? [HSTS_HEADER] : [];
+  const pageHeaders = [...helmetHeaders, ...hsts];
+  const apiHeaders = options.security ? [...API_HEADERS, ...hsts] : [];
   // On the reply, not its raw response: a header set on the raw response sends Node down its slow
   // path, where every header of the answer is set and checked one by one again.
   return (request, reply) => {

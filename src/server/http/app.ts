@@ -13,6 +13,7 @@ import { VERSION } from "../version.js";
 import { installAccessControl, requireAccessDeclarations } from "./access.js";
 import { answerHeaders, installAnswerHeaders } from "./answer-headers.js";
 import { installBodyParsers } from "./body-parsers.js";
+import { fastifyTrustProxy, warnOfIgnoredForwarding } from "./client-address.js";
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from "./error-handler.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { routeModules } from "./routes/index.js";
@@ -35,12 +36,16 @@ export interface AppOptions {
 export type App = FastifyInstance;
 
 export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<App> {
-  const setAnswerHeaders = await answerHeaders({ version: VERSION, security: !options.localActor });
+  const setAnswerHeaders = await answerHeaders({
+    version: VERSION,
+    security: !options.localActor,
+    https: /^https:/i.test(rt.ctx.config.baseUrl),
+  });
   const app = Fastify({
     logger: typeof options.logger === "object" ? { serializers: LOG_SERIALIZERS, ...options.logger } : (options.logger ?? false),
     logController: new RequestLog(),
     bodyLimit: BODY_LIMIT,
-    trustProxy: rt.ctx.config.trustProxy,
+    trustProxy: fastifyTrustProxy(rt.ctx.config.trustProxy),
     requestIdHeader: "x-request-id",
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A URL too broken to route never reaches the onRequest hooks.
@@ -60,6 +65,7 @@ export async function buildApp(rt: Runtime, options: AppOptions = {}): Promise<A
   // First of the onRequest hooks: an answer refused by a later one carries the headers too.
   installAnswerHeaders(app, setAnswerHeaders);
   installTextGuard(app);
+  if (rt.ctx.config.trustProxy === false && !options.localActor) warnOfIgnoredForwarding(app);
   // Cookies are read only where needed (the session cookie, when there is no bearer token), not
   // parsed for every request in a hook of their own.
   await app.register(cookie, { hook: false });

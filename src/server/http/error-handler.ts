@@ -6,7 +6,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
-import { CohortError, IllegalOperation, NotEnoughPermissions } from "../errors.js";
+import { CohortError, Hidden, IllegalOperation, NotEnoughPermissions } from "../errors.js";
 import { recordDenial } from "../services/audit.js";
 import type { Ctx } from "../services/context.js";
 
@@ -73,7 +73,8 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
 
 export function installErrorHandler(app: FastifyInstance, ctx: Ctx): void {
   app.setErrorHandler(async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (err instanceof IllegalOperation || err instanceof NotEnoughPermissions) {
+    // Every refusal, including a 404 that hides a target from the actor (SPEC §9).
+    if (err instanceof IllegalOperation || err instanceof NotEnoughPermissions || err instanceof Hidden) {
       const actor = request.actor ?? { id: null, name: null, source: request.ip };
       await recordDenial(ctx, actor, `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`, err.message);
     }

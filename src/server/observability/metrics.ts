@@ -123,6 +123,9 @@ export function recordRequest(method: string, route: string, status: number, sec
   metrics.latency.observeSeries(series.latency, seconds);
 }
 
+/** Prometheus's text exposition format. */
+export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4";
+
 export function renderMetrics(): string {
   const memory = process.memoryUsage();
   const gauges = [

@@ -31,6 +31,7 @@ import {
   authorizeDeactivateUser,
   authorizeDeleteUser,
   authorizeListUsers,
+  authorizeUnlockUser,
   authorizeUpdateSelf,
   authorizeUpdateUser,
 } from "./users.js";
@@ -53,6 +54,8 @@ const anotherName = (name: string) => `${name} (renamed)`;
 
 interface UserTarget extends HeldPrincipal {
   status: UserStatus;
+  /** Locked out of logging in by failed attempts (SPEC §5.1). */
+  locked: boolean;
 }
 
 export function globalAbilities(actor: Actor, self: { id: string; name: string }, defaultUserName: string): AbilitySet<GlobalAbility> {
@@ -74,7 +77,8 @@ export function globalAbilities(actor: Actor, self: { id: string; name: string }
 
 /**
  * What the actor may do to one user. Which of deactivate / reactivate applies follows the user's
- * status; whether a role can be granted also depends on the role, which the API checks per role.
+ * status, and unlock whether they are locked out; whether a role can be granted also depends on
+ * the role, which the API checks per role.
  */
 export function userAbilities(actor: Actor, target: UserTarget, defaultUserName: string): AbilitySet<UserAbility> {
   return {
@@ -83,6 +87,7 @@ export function userAbilities(actor: Actor, target: UserTarget, defaultUserName:
     reactivate: target.status === "deactivated" && allows(() => authorizeUpdateUser(actor, target, { active: true }, defaultUserName)),
     new_link: allows(() => authorizeDeactivateUser(actor, target)),
     delete: allows(() => authorizeDeleteUser(actor, target, defaultUserName)),
+    unlock: target.locked && allows(() => authorizeUnlockUser(actor, target)),
   };
 }
 

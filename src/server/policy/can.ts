@@ -4,7 +4,7 @@
  * file, one per resource; routes declare a scope and services call `authorize*`.
  */
 import type { Permission } from "../../core/permissions.js";
-import { IllegalOperation, NotEnoughPermissions, NotFound } from "../errors.js";
+import { Hidden, IllegalOperation, NotEnoughPermissions } from "../errors.js";
 import type { Actor } from "./actor.js";
 import { heldIn } from "./holdings.js";
 
@@ -53,7 +53,7 @@ export function forbidWhen(illegal: boolean, message: string): void {
   if (illegal) throw new IllegalOperation(message);
 }
 
-/** A target the actor cannot see is answered exactly like a missing one. */
+/** A target the actor cannot see is answered exactly like a missing one (and audited as a denial). */
 export function hideUnless(visible: boolean, notFoundMessage: string): void {
-  if (!visible) throw new NotFound(notFoundMessage);
+  if (!visible) throw new Hidden(notFoundMessage);
 }

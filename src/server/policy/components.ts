@@ -15,7 +15,7 @@ import {
   type OwnerFields,
   type ShareableTarget,
 } from "./sharing.js";
-import type { Where } from "./workspace-resources.js";
+import type { PlacementFields, Where } from "./workspace-resources.js";
 
 export interface ComponentTarget extends ShareableTarget {
   id: string;
@@ -46,7 +46,7 @@ export function authorizeReadComponent(actor: Actor, c: ComponentTarget): void {
   authorizeReadShareable(actor, c, componentNotFound(c.id));
 }
 
-export function authorizeUpdateComponent(actor: Actor, c: ComponentTarget, request: OwnerFields): void {
+export function authorizeUpdateComponent(actor: Actor, c: ComponentTarget, request: OwnerFields & PlacementFields): void {
   authorizeChangeShareable(actor, c, componentNotFound(c.id), request, `${c.type} '${c.name}'`);
   forbidWhen(isDefaultComponent(c), `The default ${c.type} cannot be modified.`);
 }

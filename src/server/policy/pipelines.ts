@@ -4,7 +4,7 @@
  */
 import type { Actor } from "./actor.js";
 import { hideUnless, requirePermission } from "./can.js";
-import { canReadInWorkspace, readableInSql, type Where } from "./workspace-resources.js";
+import { authorizeStayInPlace, canReadInWorkspace, readableInSql, type PlacementFields, type Where } from "./workspace-resources.js";
 
 export interface PipelineTarget {
   id: string;
@@ -28,4 +28,14 @@ export function authorizeReadPipeline(actor: Actor, kind: PipelineKind, target: 
 export function authorizeChangePipeline(actor: Actor, kind: PipelineKind, target: PipelineTarget): void {
   authorizeReadPipeline(actor, kind, target);
   requirePermission(actor, "write", target.workspaceId);
+}
+
+/** Updating a pipeline: changing it, and moving it nowhere. */
+export function authorizeUpdatePipeline(
+  actor: Actor,
+  target: PipelineTarget & { userId: string; name: string },
+  request: PlacementFields,
+): void {
+  authorizeChangePipeline(actor, "pipeline", target);
+  authorizeStayInPlace(actor, target, request, `pipeline '${target.name}'`);
 }

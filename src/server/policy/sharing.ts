@@ -15,7 +15,7 @@
  */
 import type { Actor } from "./actor.js";
 import { forbidWhen, has, hideUnless, requirePermission } from "./can.js";
-import { readableInSql, type Where } from "./workspace-resources.js";
+import { authorizeStayInPlace, readableInSql, type PlacementFields, type Where } from "./workspace-resources.js";
 
 export interface ShareableTarget {
   workspaceId: string;
@@ -38,6 +38,16 @@ export function visibleShareablesSql(actor: Actor, table: "stack" | "stack_compo
     if (actor.kind === "local") return readable(eb);
     return eb.and([readable(eb), eb.or([eb(eb.ref(`${table}.is_shared`), "=", 1), eb(eb.ref(`${table}.user_id`), "=", actor.id)])]);
   };
+}
+
+/**
+ * For rows that name a stack or component by `column` (a run's stack): true where the named one
+ * exists and the actor sees it (`canSeeShareable`, through `visibleShareablesSql`); elsewhere the
+ * row shows the actor null there, so list filters and sorts must not read it (SPEC §4 rule 10).
+ */
+export function namedShareableShownSql(actor: Actor, table: "stack" | "stack_component", column: string): Where {
+  const visible = visibleShareablesSql(actor, table);
+  return (eb) => eb.exists(eb.selectFrom(table).select(`${table}.id`).whereRef(`${table}.id`, "=", column).where(visible));
 }
 
 export function authorizeReadShareable(actor: Actor, target: ShareableTarget, notFound: string): void {
@@ -69,11 +79,12 @@ export function authorizeChangeShareable(
   actor: Actor,
   target: ShareableTarget & { name: string },
   notFound: string,
-  request: OwnerFields,
+  request: OwnerFields & PlacementFields,
   label: string,
 ): void {
   authorizeReadShareable(actor, target, notFound);
   requirePermission(actor, "write", target.workspaceId);
+  authorizeStayInPlace(actor, target, request, label);
   const change = ownerChanges(target, request);
   forbidWhen((change.sharing || change.renaming) && !isOwner(actor, target), `Only the owner of ${label} can rename, share or unshare it.`);
 }

@@ -15,7 +15,7 @@ import {
   type OwnerFields,
   type ShareableTarget,
 } from "./sharing.js";
-import type { Where } from "./workspace-resources.js";
+import type { PlacementFields, Where } from "./workspace-resources.js";
 
 export interface StackTarget extends ShareableTarget {
   id: string;
@@ -43,7 +43,7 @@ export function authorizeReadStack(actor: Actor, stack: StackTarget): void {
   authorizeReadShareable(actor, stack, stackNotFound(stack.id));
 }
 
-export function authorizeUpdateStack(actor: Actor, stack: StackTarget, request: OwnerFields): void {
+export function authorizeUpdateStack(actor: Actor, stack: StackTarget, request: OwnerFields & PlacementFields): void {
   authorizeChangeShareable(actor, stack, stackNotFound(stack.id), request, `stack '${stack.name}'`);
   forbidWhen(isDefault(stack), "The default stack cannot be modified.");
 }

@@ -3,6 +3,7 @@ import type { UserUpdate } from "../../core/schemas/users.js";
 import type { Actor } from "./actor.js";
 import { forbidWhen, has, requirePermission } from "./can.js";
 import { requireOutranks, type HeldPrincipal } from "./principals.js";
+import type { Where } from "./workspace-resources.js";
 
 interface UserTarget {
   id: string;
@@ -12,6 +13,12 @@ interface UserTarget {
 /** Email is personal: shown to its owner and to those who administer users. */
 export function canSeeEmail(actor: Actor, user: UserTarget): boolean {
   return actor.id === user.id || has(actor, "write");
+}
+
+/** SQL twin of `canSeeEmail` over `users` rows, for list filters and sorts (SPEC §4 rule 10). */
+export function emailShownSql(actor: Actor): Where {
+  const everyone = has(actor, "write");
+  return (eb) => (everyone ? eb.lit(true) : eb(eb.ref("users.id"), "=", actor.id));
 }
 
 export function authorizeListUsers(actor: Actor): void {
@@ -97,6 +104,16 @@ export function authorizeDeleteUser(actor: Actor, target: HeldPrincipal, default
 export function authorizeDeactivateUser(actor: Actor, target: HeldPrincipal): void {
   requirePermission(actor, "write");
   forbidWhen(actor.id === target.id, "You cannot deactivate the user account currently used to authenticate to the server.");
+  requireOutranks(actor, target, "every");
+}
+
+/**
+ * Lifting a user's login lockout (SPEC §5.1): `write` globally, and never for someone who holds
+ * more (rule 9), as deactivation. One's own too: a live session proves who one is better than
+ * failed logins, which anyone can cause, disprove it.
+ */
+export function authorizeUnlockUser(actor: Actor, target: HeldPrincipal): void {
+  requirePermission(actor, "write");
   requireOutranks(actor, target, "every");
 }
 

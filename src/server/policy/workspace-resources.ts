@@ -1,7 +1,8 @@
 /**
  * Rules shared by everything that lives in a workspace and has an owner (stacks, components,
- * pipelines, runs): reading needs `read` in the workspace, changing needs `write` there, and new
- * resources are created as oneself in the route's workspace (SPEC §4 rules 1, 2 and 5).
+ * pipelines, runs): reading needs `read` in the workspace, changing needs `write` there, new
+ * resources are created as oneself in the route's workspace (SPEC §4 rules 1, 2 and 5), and an
+ * update moves nothing to another workspace or owner (§9).
  */
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { Actor } from "./actor.js";
@@ -41,4 +42,28 @@ export function authorizeCreateInWorkspace(actor: Actor, ws: { id: string }, ask
     `Creating ${things} outside of the workspace scope of this endpoint \`${asked}\` is not supported.`,
   );
   forbidWhen(body.user.toLowerCase() !== actor.id, `Creating ${things} for a user other than yourself is not supported.`);
+}
+
+/** What an update body may say about where a resource lives and whose it is. */
+export interface PlacementFields {
+  user?: string | null;
+  workspace?: string | null;
+}
+
+/**
+ * An update never moves a resource (SPEC §9): a body naming another workspace or owner is refused
+ * (403), as creates are, rather than silently ignored. It may repeat the resource's own, and may
+ * name the caller as `user`: ZenML clients send the active user there, meaning who asks, not who
+ * should own. `label` names the resource in messages, e.g. "stack 'prod'".
+ */
+export function authorizeStayInPlace(
+  actor: Actor,
+  target: { workspaceId: string; userId: string },
+  body: PlacementFields,
+  label: string,
+): void {
+  const workspace = body.workspace?.toLowerCase();
+  forbidWhen(workspace != null && workspace !== target.workspaceId, `Moving ${label} to another workspace is not supported.`);
+  const user = body.user?.toLowerCase();
+  forbidWhen(user != null && user !== target.userId && user !== actor.id, `Giving ${label} to another user is not supported.`);
 }

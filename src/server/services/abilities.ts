@@ -29,6 +29,7 @@ import { workspacesByIds } from "../store/repos/workspaces.js";
 import { componentTarget } from "./components.js";
 import type { Ctx } from "./context.js";
 import { heldUsersByIds, withHoldings } from "./held-principals.js";
+import { lockedAccounts } from "./login-throttle.js";
 import { stackTarget } from "./stacks.js";
 import { requireUser } from "./users.js";
 
@@ -87,9 +88,15 @@ export async function getAbilities(ctx: Ctx, actor: Actor, targets: AbilityTarge
     stacksByIds(q, targets.stacks ?? []).then((rows) => rows.map(stackTarget).filter((s) => canSeeShareable(actor, s))),
     componentsByIds(q, targets.components ?? []).then((rows) => rows.map(componentTarget).filter((c) => canSeeShareable(actor, c))),
   ]);
+  const locked = await lockedAccounts(
+    ctx,
+    users.map((u) => u.id),
+  );
   return {
     global,
-    users: Object.fromEntries(users.map((u) => [u.id, userAbilities(actor, { ...u, status: userStatus(u) }, defaultUserName)])),
+    users: Object.fromEntries(
+      users.map((u) => [u.id, userAbilities(actor, { ...u, status: userStatus(u), locked: locked.has(u.id) }, defaultUserName)]),
+    ),
     roles: Object.fromEntries(roles.map((r) => [r.id, roleAbilities(actor, { ...r, builtin: flag(r.builtin) })])),
     workspaces: Object.fromEntries(
       workspaces.filter((ws) => allows(() => authorizeReadWorkspace(actor, ws, ws.id))).map((ws) => [ws.id, workspaceAbilities(actor, ws)]),

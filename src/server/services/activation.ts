@@ -16,17 +16,28 @@ import { flag, toFlag } from "../store/dialect.js";
 import { revokeUserSessions } from "../store/repos/sessions.js";
 import { findUser, type UserRow } from "../store/repos/users.js";
 import { after, now, toMs } from "../store/time.js";
-import { audit } from "./audit.js";
+import { audit, recordRefusal } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { heldUser } from "./held-principals.js";
-import { requireFreeIdentity, requireUser, viewFor } from "./users.js";
+import { principalName } from "./name-skeleton.js";
+import { identityConflict, requireFreeIdentity, requireUser, viewFor } from "./users.js";
 
 const INVALID = "The activation link is invalid, expired or already used.";
 
-function tokenMatches(user: UserRow | undefined, token: string): user is UserRow {
-  if (!user || !user.activation_digest || !user.activation_expires) return false;
-  if (toMs(user.activation_expires) <= Date.now()) return false;
-  return sameDigest(digest(token), user.activation_digest);
+/** Why an activation fails: for the audit log only, as the caller gets one answer for all. */
+type Refusal = "unknown user" | "not pending" | "expired" | "wrong token";
+
+function refusalOf(user: UserRow, token: string): Refusal | undefined {
+  if (!user.activation_digest || !user.activation_expires) return "not pending";
+  if (toMs(user.activation_expires) <= Date.now()) return "expired";
+  return sameDigest(digest(token), user.activation_digest) ? undefined : "wrong token";
+}
+
+/** Every failed activation is audited (SPEC §9), then answered with the one 401. */
+async function refuse(ctx: Ctx, nameOrId: string, user: UserRow | undefined, source: string, reason: Refusal): Promise<never> {
+  const target = { type: "user", id: user?.id ?? null, name: user?.name ?? nameOrId.slice(0, 255) };
+  await recordRefusal(ctx, { id: null, name: null, source }, "user.activate", target, { reason }, "failure");
+  throw new AuthorizationFailed(INVALID);
 }
 
 // The format lives in core beside the header that carries it to the dashboard and the CLI.
@@ -34,8 +45,11 @@ export { signupLink } from "../../core/signup-link.js";
 
 export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivate, source: string): Promise<WireUser> {
   const user = nameOrId.length <= 255 ? await findUser(ctx.db.kysely, nameOrId) : undefined;
-  if (!tokenMatches(user, body.activation_token)) throw new AuthorizationFailed(INVALID);
-  checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+  if (!user) return refuse(ctx, nameOrId, user, source, "unknown user");
+  const refusal = refusalOf(user, body.activation_token);
+  if (refusal) return refuse(ctx, nameOrId, user, source, refusal);
+  const owner = { name: body.name ?? user.name, full_name: body.full_name ?? user.full_name, email: body.email ?? user.email };
+  await checkPasswordPolicy(body.password, ctx.config.passwordMinLength, owner);
   const passwordHash = await hashPassword(body.password);
   const stamp = now();
   return transaction(
@@ -51,7 +65,7 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
           password_hash: passwordHash,
           activation_digest: null,
           activation_expires: null,
-          ...(body.name != null ? { name: body.name, name_key: body.name.toLowerCase() } : {}),
+          ...(body.name != null ? principalName(body.name) : {}),
           ...(body.full_name != null ? { full_name: body.full_name } : {}),
           ...(body.email != null
             ? { email: body.email, email_key: body.email.toLowerCase(), email_opted_in: toFlag(body.email_opted_in ?? true) }
@@ -65,8 +79,20 @@ export async function activateUser(ctx: Ctx, nameOrId: string, body: UserActivat
       await audit(q, self, "user.activate", { type: "user", id: user.id, name: self.name });
       return presentUser(q, await requireUser(q, user.id), { showEmail: () => true });
     },
-    { conflict: `Unable to activate user with name '${body.name ?? user.name}': Found existing user with this name.` },
-  );
+    {
+      conflict: identityConflict(
+        ctx,
+        body,
+        user.id,
+        "activate",
+        `Unable to activate user with name '${body.name ?? user.name}': Found existing user with this name.`,
+      ),
+    },
+  ).catch((err: unknown) => {
+    // Another activation with the same token won the race.
+    if (err instanceof AuthorizationFailed) return refuse(ctx, nameOrId, user, source, "not pending");
+    throw err;
+  });
 }
 
 /**

@@ -80,13 +80,26 @@ export async function listAuditEvents(ctx: Ctx, actor: Actor, params: ListParams
 }
 
 /**
- * Records a refused request (SPEC §4 "Denials are logged"). It has no transaction of its own
- * change to join, so it is written on its own; a failure to write it never hides the denial.
+ * Records a refused request: a denial (SPEC §4 "Denials are logged") or a failed attempt such as
+ * an activation. It has no transaction of its own change to join, so it is written on its own; a
+ * failure to write it never hides the refusal.
  */
-export async function recordDenial(ctx: Ctx, actor: Actor | AuditActor, action: string, reason: string): Promise<void> {
+export async function recordRefusal(
+  ctx: Ctx,
+  actor: Actor | AuditActor,
+  action: string,
+  target: AuditTarget,
+  summary: Record<string, unknown>,
+  outcome: Exclude<AuditOutcome, "success">,
+): Promise<void> {
   try {
-    await audit(ctx.db.kysely, actor, action, { type: "request" }, { reason: reason.slice(0, 300) }, "denied");
+    await audit(ctx.db.kysely, actor, action, target, summary, outcome);
   } catch {
-    // The store may be the reason the request failed; the 403 still goes out.
+    // The store may be the reason the request failed; the refusal still goes out.
   }
+}
+
+/** A request the policy refused, named by its method and route pattern. */
+export function recordDenial(ctx: Ctx, actor: Actor | AuditActor, action: string, reason: string): Promise<void> {
+  return recordRefusal(ctx, actor, action, { type: "request" }, { reason: reason.slice(0, 300) }, "denied");
 }

@@ -4,6 +4,7 @@
  * reads the access generation, so a logout, revoke, deactivation or role change through any server
  * process counts at once.
  */
+import { deviceOf, issueDeviceToken } from "../auth/device-tokens.js";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/passwords.js";
 import { digest, newSessionToken } from "../auth/tokens.js";
 import { Unauthenticated } from "../errors.js";
@@ -18,11 +19,17 @@ import { findUser, updateUser, type Q, type UserRow } from "../store/repos/users
 import { after, now, toMs } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
-import { checkThrottle, recordLoginFailure, resetUserThrottle } from "./login-throttle.js";
+import { checkThrottle, loginCounters, recordLoginFailure, resetLoginCounter } from "./login-throttle.js";
 import { sessionCacheOf, type RememberedSession, type SessionCache } from "./session-cache.js";
 
-/** last_seen is written at most this often, so reads do not turn into writes. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How often a session's activity (last_seen, the sliding idle expiry) is written: at most once a
+ * tenth of the idle TTL, so a session in use never idles out between two writes, and at most once
+ * a minute, so reads do not turn into writes.
+ */
+function touchIntervalMs(ctx: Ctx): number {
+  return Math.min(60_000, ctx.config.sessionIdleTtlSeconds * 100);
+}
 
 export interface LoginResult {
   access_token: string;
@@ -36,24 +43,35 @@ export interface LoginRequest {
   password: string;
   client: string;
   source: string;
+  /** The device token the client kept from an earlier login (SPEC §5.1 device cookies). */
+  deviceToken: string | undefined;
 }
 
-export async function login(ctx: Ctx, req: LoginRequest): Promise<LoginResult> {
+/** A login's session, and the device token that lets this client past lockouts next time. */
+export interface PasswordLoginResult extends LoginResult {
+  deviceToken: string;
+}
+
+/** `secretKey` signs and checks device tokens: the server's, shared by every server on the store. */
+export async function login(ctx: Ctx, req: LoginRequest, secretKey: string): Promise<PasswordLoginResult> {
   const username = req.username.trim();
-  await checkThrottle(ctx, username, req.source);
   const user = username.length > 0 && username.length <= 255 ? await findUser(ctx.db.kysely, username) : undefined;
+  const counted = await loginCounters(ctx, user, username, req.source, deviceOf(secretKey, req.deviceToken, user));
+  await checkThrottle(ctx, counted);
   const stored = user?.password_hash ?? (await dummyHash());
   const passwordOk = await verifyPassword(stored, req.password);
   if (!user || !user.password_hash || !passwordOk || !flag(user.active)) {
-    return recordLoginFailure(ctx, username, req.source, user?.id ?? null);
+    return recordLoginFailure(ctx, counted, { username, source: req.source, userId: user?.id ?? null });
   }
-  // Guesses racing this one may have locked the username while the password was being checked.
-  await checkThrottle(ctx, username, req.source);
+  // Guesses racing this one may have locked a counter while the password was being checked.
+  await checkThrottle(ctx, counted);
   const rehash = needsRehash(user.password_hash) ? await hashPassword(req.password) : undefined;
-  return startSession(ctx, user, { client: req.client, source: req.source }, async (q) => {
+  const session = await startSession(ctx, user, { client: req.client, source: req.source }, async (q) => {
     if (rehash) await updateUser(q, user.id, { password_hash: rehash });
-    await resetUserThrottle(q, username);
+    await resetLoginCounter(q, counted);
   });
+  const account = { ...user, password_hash: rehash ?? user.password_hash };
+  return { ...session, deviceToken: issueDeviceToken(secretKey, account, ctx.config.loginDeviceTtlSeconds) };
 }
 
 export interface SessionOrigin {
@@ -121,7 +139,7 @@ function confirm(ctx: Ctx, tokenDigest: string, generation: number, source: stri
   const session = sessions.get(tokenDigest, generation);
   // Remembered times run behind the store's once another process has seen the session active, so
   // they never end a session or stand in for its activity: the session is read again instead.
-  if (session && session.expiresMs > nowMs && nowMs - session.lastSeenMs <= TOUCH_INTERVAL_MS) return actorOf(session, source);
+  if (session && session.expiresMs > nowMs && nowMs - session.lastSeenMs <= touchIntervalMs(ctx)) return actorOf(session, source);
   return readSession(ctx, sessions, tokenDigest, generation, nowMs).then((read) => actorOf(read, source));
 }
 
@@ -153,7 +171,7 @@ async function readSession(
     sessions.forget(tokenDigest);
     throw new Unauthenticated("Invalid authentication credentials");
   }
-  if (nowMs - toMs(row.last_seen) > TOUCH_INTERVAL_MS) {
+  if (nowMs - toMs(row.last_seen) > touchIntervalMs(ctx)) {
     const idle = Math.min(toMs(row.max_expires), nowMs + ctx.config.sessionIdleTtlSeconds * 1000);
     const touched = { last_seen: now(), idle_expires: after(0, idle) };
     await touchSession(q, row.session_id, touched.last_seen, touched.idle_expires);

@@ -16,18 +16,22 @@ import { after, now } from "../store/time.js";
 import { signupLink } from "./activation.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
+import { fillNameSkeletons } from "./look-alike-names.js";
+import { principalName } from "./name-skeleton.js";
 
 export interface BootstrapResult {
   /** Set when the default user is pending and this process issued its setup link. */
   setupLink?: string;
   defaultUserId: string;
+  /** What an admin should see to: users or teams whose names look alike (services/look-alike-names.ts). */
+  warnings: string[];
 }
 
 const SYSTEM = { id: null, name: "system", source: "bootstrap" };
 
 async function createDefaultUser(ctx: Ctx): Promise<void> {
   const { defaultUserName: name, defaultUserPassword: password } = ctx.config;
-  if (password !== undefined) checkPasswordPolicy(password, ctx.config.passwordMinLength);
+  if (password !== undefined) await checkPasswordPolicy(password, ctx.config.passwordMinLength, { name });
   const passwordHash = password !== undefined ? await hashPassword(password) : null;
   const stamp = now();
   const id = newId();
@@ -39,8 +43,7 @@ async function createDefaultUser(ctx: Ctx): Promise<void> {
         id,
         created: stamp,
         updated: stamp,
-        name,
-        name_key: name.toLowerCase(),
+        ...principalName(name),
         full_name: "",
         email: null,
         email_key: null,
@@ -102,13 +105,14 @@ export interface BootstrapOptions {
 export async function bootstrap(ctx: Ctx, options: BootstrapOptions = {}): Promise<BootstrapResult> {
   const q = ctx.db.kysely;
   if (!(await q.selectFrom("server_identity").select("id").executeTakeFirst())) await createIdentity(ctx);
+  const warnings = await fillNameSkeletons(ctx);
   let user = await findUser(q, ctx.config.defaultUserName);
   if (!user) {
     await createDefaultUser(ctx);
     user = await findUser(q, ctx.config.defaultUserName);
   }
   if (!user) throw new Error("could not create the default user");
-  if (user.active || user.password_hash || options.issueSetupLink === false) return { defaultUserId: user.id };
+  if (user.active || user.password_hash || options.issueSetupLink === false) return { defaultUserId: user.id, warnings };
   // Still pending: issue a fresh setup link. The old digest in the WHERE lets one process win.
   const token = newActivationToken();
   const pending = user;
@@ -123,8 +127,8 @@ export async function bootstrap(ctx: Ctx, options: BootstrapOptions = {}): Promi
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   });
-  if (!issued) return { defaultUserId: user.id };
-  return { defaultUserId: user.id, setupLink: signupLink(ctx.config.baseUrl, user, token) };
+  if (!issued) return { defaultUserId: user.id, warnings };
+  return { defaultUserId: user.id, setupLink: signupLink(ctx.config.baseUrl, user, token), warnings };
 }
 
 /** The server's stable id and its secret key (COHORT_SECRET_KEY wins over the stored one). */

@@ -18,8 +18,8 @@ export interface Ctx {
 export interface TxOptions {
   /** Take the access guard lock: the change may alter who holds which permission. */
   guard?: boolean;
-  /** The 409 message if the change hits a unique index. */
-  conflict?: string | (() => Conflict);
+  /** The 409 message if the change hits a unique index, or a function that finds it out. */
+  conflict?: string | (() => Conflict | Promise<Conflict>);
 }
 
 /** Attempts at a transaction the database aborts as a deadlock victim, before giving up. */
@@ -54,7 +54,7 @@ export async function transaction<T>(ctx: Ctx, fn: (q: Q) => Promise<T>, options
         continue;
       }
       if (isUniqueViolation(err) && options.conflict) {
-        throw typeof options.conflict === "string" ? new Conflict(options.conflict) : options.conflict();
+        throw typeof options.conflict === "string" ? new Conflict(options.conflict) : await options.conflict();
       }
       throw err;
     }

@@ -7,7 +7,13 @@ import { authorizeUpdateSelf } from "../policy/users.js";
 import { presentUser } from "../presenters/users.js";
 import type { WireSession, WireUser } from "../presenters/wire.js";
 import { flag } from "../store/dialect.js";
-import { findSession, liveSessionsOfUser, revokeSession as revokeSessionRow, type SessionRow } from "../store/repos/sessions.js";
+import {
+  findSession,
+  liveSessionsOfUser,
+  revokeSession as revokeSessionRow,
+  revokeUserSessions,
+  type SessionRow,
+} from "../store/repos/sessions.js";
 import { now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { ownAnswerOf, ownRowOf } from "./authentication.js";
@@ -61,5 +67,17 @@ export async function revokeMySession(ctx: Ctx, actor: Actor, id: string): Promi
   await transaction(ctx, async (q) => {
     await revokeSessionRow(q, row.id);
     await audit(q, actor, "session.revoke", { type: "session", id: row.id, name: actor.name });
+  });
+}
+
+/**
+ * Ends every live session of the actor's but the one asking ("sign out other sessions"); in local
+ * mode, which runs in no session, every one of them. Returns how many ended.
+ */
+export async function revokeMyOtherSessions(ctx: Ctx, actor: Actor): Promise<number> {
+  return transaction(ctx, async (q) => {
+    const ended = await revokeUserSessions(q, actor.id, actor.kind === "user" ? actor.sessionId : undefined);
+    await audit(q, actor, "session.revoke_others", { type: "user", id: actor.id, name: actor.name }, { sessions: ended });
+    return ended;
   });
 }

@@ -2,7 +2,13 @@
 import type { PipelineCreate, PipelineUpdate } from "../../core/schemas/pipelines.js";
 import { Conflict, NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
-import { authorizeChangePipeline, authorizeReadPipeline, pipelineNotFound, visiblePipelinesSql } from "../policy/pipelines.js";
+import {
+  authorizeChangePipeline,
+  authorizeReadPipeline,
+  authorizeUpdatePipeline,
+  pipelineNotFound,
+  visiblePipelinesSql,
+} from "../policy/pipelines.js";
 import { authorizeCreateInWorkspace } from "../policy/workspace-resources.js";
 import { presentPipeline, presentPipelines } from "../presenters/pipelines.js";
 import type { WirePipeline } from "../presenters/wire.js";
@@ -22,7 +28,7 @@ import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { requireWorkspace } from "./workspaces.js";
 
-const target = (row: PipelineRow) => ({ id: row.id, workspaceId: row.workspace_id });
+const target = (row: PipelineRow) => ({ id: row.id, name: row.name, workspaceId: row.workspace_id, userId: row.user_id });
 
 export async function loadPipeline(q: Q, id: string): Promise<PipelineRow> {
   const row = await findPipeline(q, id);
@@ -78,7 +84,7 @@ export async function createPipeline(ctx: Ctx, actor: Actor, workspace: string, 
 
 export async function updatePipeline(ctx: Ctx, actor: Actor, id: string, body: PipelineUpdate): Promise<WirePipeline> {
   const before = await loadPipeline(ctx.db.kysely, id);
-  authorizeChangePipeline(actor, "pipeline", target(before));
+  authorizeUpdatePipeline(actor, target(before), body);
   const patch: Partial<PipelineRow> = { updated: now() };
   if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
   if (body.version != null) patch.version = body.version;

@@ -45,7 +45,14 @@ export async function requireRole(q: Q, nameOrId: string): Promise<RoleWithPermi
 /** Who holds the role and where, as rule 9 compares them with the actor. */
 async function roleHolders(q: Q, roleId: string): Promise<RoleHolder[]> {
   const holdings = await holdersOfRole(q, roleId);
-  const users = new Map((await heldUsersByIds(q, holdings.map((h) => h.user_id))).map((u) => [u.id, u]));
+  const users = new Map(
+    (
+      await heldUsersByIds(
+        q,
+        holdings.map((h) => h.user_id),
+      )
+    ).map((u) => [u.id, u]),
+  );
   return holdings.flatMap((h) => {
     const user = users.get(h.user_id);
     return user ? [{ user, workspaceId: h.workspace_id }] : [];

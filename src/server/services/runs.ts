@@ -7,7 +7,7 @@ import type { RunCreate, RunUpdate } from "../../core/schemas/pipelines.js";
 import { BadRequest, Conflict, NotFound } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { authorizeChangePipeline, authorizeReadPipeline, pipelineNotFound, visiblePipelinesSql } from "../policy/pipelines.js";
-import { canSeeShareable } from "../policy/sharing.js";
+import { canSeeShareable, namedShareableShownSql } from "../policy/sharing.js";
 import { authorizeReadStack } from "../policy/stacks.js";
 import { authorizeCreateInWorkspace } from "../policy/workspace-resources.js";
 import { presentRun, presentRuns, type RunDetails, type RunView } from "../presenters/runs.js";
@@ -35,8 +35,14 @@ import { requireWorkspace } from "./workspaces.js";
 const KIND = "pipeline run";
 const target = (row: RunRow) => ({ id: row.id, workspaceId: row.workspace_id });
 
+/** What the actor reads of a run: its stack only if they can see that stack. */
 function viewFor(actor: Actor): RunView {
   return { canSeeStack: (stack) => canSeeShareable(actor, stackTarget(stack)) };
+}
+
+/** The same, as SQL for list filters and sorts (SPEC §4 rule 10). */
+function shownFor(actor: Actor) {
+  return { stack: namedShareableShownSql(actor, "stack", "pipeline_run.stack_id") };
 }
 
 async function loadRun(q: Q, id: string): Promise<RunRow> {
@@ -53,7 +59,7 @@ function refuseMissing(kind: string, id: string | null | undefined): void {
 export async function listRuns(ctx: Ctx, actor: Actor, params: ListParams, workspace?: string): Promise<Page<WireRun>> {
   const workspaceId = workspace ? (await requireWorkspace(ctx, actor, workspace)).id : undefined;
   const q = ctx.db.kysely;
-  const page = await listRunRows(q, params, { visible: visiblePipelinesSql(actor, "pipeline_run"), workspaceId });
+  const page = await listRunRows(q, params, { visible: visiblePipelinesSql(actor, "pipeline_run"), workspaceId, shown: shownFor(actor) });
   return { ...page, items: await presentRuns(q, page.items, viewFor(actor)) };
 }
 

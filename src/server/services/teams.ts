@@ -24,6 +24,7 @@ import {
   membersOfTeams,
   removeMembers,
   updateTeam as updateTeamRow,
+  type NewTeamRow,
   type TeamRow,
 } from "../store/repos/teams.js";
 import type { Q } from "../store/repos/users.js";
@@ -31,6 +32,8 @@ import { now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { heldUsersByIds } from "./held-principals.js";
 import { transaction, type Ctx } from "./context.js";
+import { nameConflict, requireFreeName } from "./look-alike-names.js";
+import { principalName } from "./name-skeleton.js";
 import { viewFor } from "./users.js";
 
 export async function requireTeam(q: Q, nameOrId: string): Promise<TeamRow> {
@@ -65,10 +68,11 @@ export async function getTeam(ctx: Ctx, actor: Actor, nameOrId: string): Promise
 export async function createTeam(ctx: Ctx, actor: Actor, body: TeamCreate): Promise<WireTeam> {
   authorizeCreateTeam(actor, []);
   const stamp = now();
-  const row: TeamRow = { id: newId(), created: stamp, updated: stamp, name: body.name, name_key: body.name.toLowerCase() };
+  const row: NewTeamRow = { id: newId(), created: stamp, updated: stamp, ...principalName(body.name) };
   return transaction(
     ctx,
     async (q) => {
+      await requireFreeName(q, "team", body.name, null, "create");
       const members = await requireUserIds(q, body.users ?? []);
       authorizeCreateTeam(actor, await heldUsersByIds(q, members));
       await insertTeam(q, row);
@@ -76,7 +80,7 @@ export async function createTeam(ctx: Ctx, actor: Actor, body: TeamCreate): Prom
       await audit(q, actor, "team.create", { type: "team", id: row.id, name: row.name }, { members: members.length });
       return presentTeam(q, row, viewFor(actor));
     },
-    { conflict: `Unable to create team with name '${body.name}': Found existing team with this name.` },
+    { conflict: nameConflict(ctx, "team", body.name, null, "create") },
   );
 }
 
@@ -97,8 +101,11 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
         changed.filter((u) => added.includes(u.id)),
         changed.filter((u) => removed.includes(u.id)),
       );
-      const patch: Partial<TeamRow> = { updated: now() };
-      if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
+      const patch: Partial<NewTeamRow> = { updated: now() };
+      if (body.name != null) {
+        await requireFreeName(q, "team", body.name, team.id, "update");
+        Object.assign(patch, principalName(body.name));
+      }
       await updateTeamRow(q, team.id, patch);
       await addMembers(q, team.id, added);
       await keepingAnAdmin(q, () => removeMembers(q, team.id, removed), removed.length > 0);
@@ -111,7 +118,7 @@ export async function updateTeam(ctx: Ctx, actor: Actor, nameOrId: string, body:
       );
       return presentTeam(q, { ...team, ...patch }, viewFor(actor));
     },
-    { guard: true, conflict: `Unable to update team with name '${body.name ?? team.name}': Found existing team with this name.` },
+    { guard: true, conflict: nameConflict(ctx, "team", body.name ?? team.name, team.id, "update") },
   );
 }
 

@@ -13,6 +13,7 @@ import {
   authorizeUpdateUser,
   authorizeUpdateUserRequest,
   canSeeEmail,
+  emailShownSql,
 } from "../policy/users.js";
 import { presentUser, presentUsers, type UserView } from "../presenters/users.js";
 import type { WireUser } from "../presenters/wire.js";
@@ -26,6 +27,7 @@ import {
   insertUser,
   listUsers as listUserRows,
   updateUser as updateUserRow,
+  type NewUserRow,
   type Q,
   type UserRow,
 } from "../store/repos/users.js";
@@ -33,6 +35,8 @@ import { after, now } from "../store/time.js";
 import { audit } from "./audit.js";
 import { transaction, type Ctx } from "./context.js";
 import { heldUser } from "./held-principals.js";
+import { nameClash } from "./look-alike-names.js";
+import { principalName } from "./name-skeleton.js";
 import { transferOwnership } from "./ownership-transfer.js";
 
 export function viewFor(actor: Actor): UserView {
@@ -49,29 +53,54 @@ export async function requireUser(q: Q, nameOrId: string): Promise<UserRow> {
   return user;
 }
 
-/** Refuses a name or email that another user already has (case-insensitively). */
-export async function requireFreeIdentity(
+/**
+ * The 409 for a name another user has (case-insensitively) or one that looks like it, or an email
+ * another user has; undefined when both are free.
+ */
+export async function identityClash(
   q: Q,
   fields: { name?: string | null; email?: string | null },
   selfId: string | null,
   verb: string,
-): Promise<void> {
+): Promise<Conflict | undefined> {
   if (fields.name != null) {
-    const clash = await q.selectFrom("users").select("id").where("name_key", "=", fields.name.toLowerCase()).executeTakeFirst();
-    if (clash && clash.id !== selfId)
-      throw new Conflict(`Unable to ${verb} user with name '${fields.name}': Found existing user with this name.`);
+    const clash = await nameClash(q, "users", fields.name, selfId, verb);
+    if (clash) return clash;
   }
   if (fields.email != null) {
     const clash = await q.selectFrom("users").select("id").where("email_key", "=", fields.email.toLowerCase()).executeTakeFirst();
     if (clash && clash.id !== selfId)
-      throw new Conflict(`Unable to ${verb} user '${fields.name ?? ""}': another user already uses this email address.`.replace(" ''", ""));
+      return new Conflict(
+        `Unable to ${verb} user '${fields.name ?? ""}': another user already uses this email address.`.replace(" ''", ""),
+      );
   }
+  return undefined;
+}
+
+/** Refuses what `identityClash` finds. */
+export async function requireFreeIdentity(...args: Parameters<typeof identityClash>): Promise<void> {
+  const clash = await identityClash(...args);
+  if (clash) throw clash;
+}
+
+/**
+ * The 409 for a write a unique index refused, read again on the committed state (a concurrent
+ * request took the name or email meanwhile); `fallback` if that request is gone again.
+ */
+export function identityConflict(
+  ctx: Ctx,
+  fields: Parameters<typeof identityClash>[1],
+  selfId: string | null,
+  verb: string,
+  fallback: string,
+) {
+  return async (): Promise<Conflict> => (await identityClash(ctx.db.kysely, fields, selfId, verb)) ?? new Conflict(fallback);
 }
 
 export async function listUsers(ctx: Ctx, actor: Actor, params: ListParams): Promise<Page<WireUser>> {
   authorizeListUsers(actor);
   const q = ctx.db.kysely;
-  const page = await listUserRows(q, params);
+  const page = await listUserRows(q, params, { email: emailShownSql(actor) });
   return { ...page, items: await presentUsers(q, page.items, viewFor(actor)) };
 }
 
@@ -87,16 +116,15 @@ export async function getUser(ctx: Ctx, actor: Actor, nameOrId: string): Promise
  */
 export async function createUser(ctx: Ctx, actor: Actor, body: UserCreate): Promise<WireUser> {
   authorizeCreateUser(actor);
-  if (body.password != null) checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+  if (body.password != null) await checkPasswordPolicy(body.password, ctx.config.passwordMinLength, body);
   const passwordHash = body.password != null ? await hashPassword(body.password) : null;
   const token = passwordHash === null ? newActivationToken() : null;
   const stamp = now();
-  const row: UserRow = {
+  const row: NewUserRow = {
     id: newId(),
     created: stamp,
     updated: stamp,
-    name: body.name,
-    name_key: body.name.toLowerCase(),
+    ...principalName(body.name),
     full_name: body.full_name,
     email: body.email ?? null,
     email_key: body.email?.toLowerCase() ?? null,
@@ -115,7 +143,7 @@ export async function createUser(ctx: Ctx, actor: Actor, body: UserCreate): Prom
       await audit(q, actor, token ? "user.invite" : "user.create", { type: "user", id: row.id, name: row.name });
       return presentUser(q, row, viewFor(actor));
     },
-    { conflict },
+    { conflict: identityConflict(ctx, body, null, "create", conflict) },
   );
   return { ...user, activation_token: token };
 }
@@ -139,14 +167,15 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
     if (body.old_password == null || !target.password_hash || !(await verifyPassword(target.password_hash, body.old_password))) {
       throw new BadRequest("To change the password, send the current one as 'old_password'; the one sent is missing or incorrect.");
     }
-    checkPasswordPolicy(body.password, ctx.config.passwordMinLength);
+    const owner = { name: body.name ?? target.name, full_name: body.full_name ?? target.full_name, email: body.email ?? target.email };
+    await checkPasswordPolicy(body.password, ctx.config.passwordMinLength, owner);
     passwordHash = await hashPassword(body.password);
   }
   if (body.active === true && !target.password_hash) {
     throw new BadRequest(`User '${target.name}' has not accepted the invitation yet; send them the activation link instead.`);
   }
-  const patch: Partial<UserRow> = { updated: now() };
-  if (body.name != null) Object.assign(patch, { name: body.name, name_key: body.name.toLowerCase() });
+  const patch: Partial<NewUserRow> = { updated: now() };
+  if (body.name != null) Object.assign(patch, principalName(body.name));
   if (body.full_name != null) patch.full_name = body.full_name;
   if (body.email != null)
     Object.assign(patch, { email: body.email, email_key: body.email.toLowerCase(), email_opted_in: toFlag(body.email_opted_in ?? true) });
@@ -165,7 +194,7 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
       if (passwordHash)
         await revokeUserSessions(q, target.id, actor.kind === "user" && actor.id === target.id ? actor.sessionId : undefined);
       if (deactivating) await revokeUserSessions(q, target.id);
-      const changed = Object.keys(patch).filter((k) => !["updated", "name_key", "email_key", "password_hash"].includes(k));
+      const changed = Object.keys(patch).filter((k) => !["updated", "name_key", "name_skeleton", "email_key", "password_hash"].includes(k));
       await audit(
         q,
         actor,
@@ -176,7 +205,16 @@ export async function applyUserUpdate(ctx: Ctx, actor: Actor, target: UserRow, b
       const updated = await requireUser(q, target.id);
       return presentUser(q, updated, viewFor(actor));
     },
-    { guard: deactivating, conflict: `Unable to update user with name '${body.name ?? target.name}': Found existing user with this name.` },
+    {
+      guard: deactivating,
+      conflict: identityConflict(
+        ctx,
+        body,
+        target.id,
+        "update",
+        `Unable to update user with name '${body.name ?? target.name}': Found existing user with this name.`,
+      ),
+    },
   );
 }
 

@@ -2,7 +2,7 @@
  * Opens the store from a URL: `sqlite:///path/to/file.db`, `postgres://…` or `mysql://…`
  * (`mariadb://` is accepted as an alias). Dialect quirks live in dialect.ts, not here.
  */
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
@@ -48,12 +48,47 @@ export function sqlitePath(url: string): string {
 
 const guarded = (kysely: Kysely<Database>) => kysely.withPlugin(new OnlyInTransactions());
 
-export function openDatabase(url: string): Db {
+export interface OpenOptions {
+  /** Where a warning goes (a store found readable by others); standard error by default. */
+  warn?: (message: string) => void;
+}
+
+const warnOnStderr = (message: string) => process.stderr.write(`Warning: ${message}\n`);
+
+/** The files of a SQLite store: the database, and the side files WAL mode keeps beside it. */
+const sideFiles = (path: string) => [path, `${path}-wal`, `${path}-shm`, `${path}-journal`];
+
+/**
+ * A SQLite store is its owner's alone (SPEC §9): it holds password hashes and the CSRF key. Its
+ * directory is created 0700 and the file itself 0600 before SQLite opens it (SQLite would make it
+ * 0644 less the umask), and SQLite gives the `-wal` and `-shm` files it creates the mode of the
+ * store. Files found open to others are tightened, with a warning; a directory that already
+ * existed is left as it is (it may be shared on purpose), the files in it being private.
+ */
+function makePrivate(path: string, warn: (message: string) => void): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    // Exclusive: only a file made here, never one someone else just put there.
+    closeSync(openSync(path, "wx", 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  const loose = sideFiles(path).filter((file) => {
+    try {
+      return (statSync(file).mode & 0o077) !== 0;
+    } catch {
+      return false;
+    }
+  });
+  for (const file of loose) chmodSync(file, 0o600);
+  if (loose.length > 0) warn(`the store ${loose.join(", ")} was readable by other users; it is now readable by its owner only (0600).`);
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Db {
   const dialect = dialectOf(url);
   if (dialect === "sqlite") {
     const path = sqlitePath(url);
-    // Owner only, as the XDG base directory spec asks: the store holds password hashes.
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (path !== ":memory:") makePrivate(path, options.warn ?? warnOnStderr);
     const sqlite = new SQLite(path);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("foreign_keys = ON");

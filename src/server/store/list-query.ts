@@ -3,6 +3,10 @@
  * Each repository describes its filterable fields once; the HTTP layer parses the query string
  * into ListParams against that description (http/list-params.ts), and this module turns them
  * into a WHERE clause, an ORDER BY and a page.
+ *
+ * Filters and sorts see what the caller sees (SPEC §4 rule 10): a field that a policy rule may
+ * show a caller as null in a row they see names that rule (`hiddenBy`); the list is then given the
+ * rule's SQL twin, and a filter matches, a sort orders, the field only where the rule holds.
  */
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from "kysely";
 import { BadRequest } from "../errors.js";
@@ -29,9 +33,27 @@ export interface FieldSpec {
    * them ("alice", "Bob", "carol") rather than capitals first, in the same order on every store.
    */
   sortKey?: string;
+  /**
+   * The rule that may show a caller null in this field of a row they see (e.g. `email`: the user
+   * themself and holders of `write` read it, policy/users.ts); without one, whoever sees the row
+   * reads the field. The access matrix checks every field's filters against single gets, so a
+   * field that is hidden somewhere but names no rule fails it (test/access/field-filter-check.ts).
+   */
+  hiddenBy?: string;
 }
 
 export type FilterSpec = Readonly<Record<string, FieldSpec>>;
+
+// Kysely's builders are typed per table; filters address columns by name from the spec, so the
+// expression builder is taken untyped here and the columns are trusted (they come from our specs).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyEB = ExpressionBuilder<any, any>;
+
+/** SQL over a list's row: true where the caller reads a field (a policy rule's twin). */
+export type ShownWhere = (eb: AnyEB) => Expression<SqlBool>;
+
+/** The rules a list's fields name in `hiddenBy`, by name, as SQL over its rows. */
+export type FieldRules = Readonly<Record<string, ShownWhere>>;
 
 export interface Filter {
   field: string;
@@ -66,10 +88,12 @@ export function baseFields(table: string): FilterSpec {
   };
 }
 
-// Kysely's builders are typed per table; filters address columns by name from the spec, so the
-// expression builder is taken untyped here and the columns are trusted (they come from our specs).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyEB = ExpressionBuilder<any, any>;
+/** The rule a field names in `hiddenBy`, which the list must have been given. */
+function ruleFor(name: string, byRule: string, rules: FieldRules): ShownWhere {
+  const rule = Object.hasOwn(rules, byRule) ? rules[byRule] : undefined;
+  if (!rule) throw new Error(`the list of field ${name} was not given its rule '${byRule}' (SPEC §4 rule 10)`);
+  return rule;
+}
 
 /**
  * Text as case-insensitive matching compares it: lower-cased in SQL on both sides, with the same
@@ -109,12 +133,17 @@ function condition(eb: AnyEB, spec: FieldSpec, filter: Filter): Expression<SqlBo
   }
 }
 
-/** The WHERE expression for the parsed filters, or undefined when there are none. */
-export function filterExpression(eb: AnyEB, spec: FilterSpec, params: ListParams): Expression<SqlBool> | undefined {
+/**
+ * The WHERE expression for the parsed filters, or undefined when there are none. A field the caller
+ * reads as null in a row matches nothing there: the same as comparing `CASE WHEN shown THEN column
+ * END`, written so that an index on the column still serves the comparison.
+ */
+export function filterExpression(eb: AnyEB, spec: FilterSpec, params: ListParams, rules: FieldRules = {}): Expression<SqlBool> | undefined {
   const parts = params.filters.map((f) => {
     const field = spec[f.field];
     if (!field) throw new Error(`filter on unknown field ${f.field}`);
-    return condition(eb, field, f);
+    if (!field.hiddenBy) return condition(eb, field, f);
+    return eb.and([ruleFor(f.field, field.hiddenBy, rules)(eb), condition(eb, field, f)]);
   });
   if (parts.length === 0) return undefined;
   return params.logicalOperator === "or" ? eb.or(parts) : eb.and(parts);
@@ -152,6 +181,8 @@ async function countRows(query: Pageable<unknown>): Promise<number> {
 }
 
 export interface PageOptions {
+  /** The rules the spec's fields name in `hiddenBy`, as given to `filterExpression`. */
+  rules?: FieldRules;
   /**
    * The exact number of rows the query selects when no filter is given, read without counting
    * them (e.g. a count the database keeps by trigger). Only for queries whose visibility rule
@@ -161,8 +192,26 @@ export interface PageOptions {
 }
 
 /**
- * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort key or
- * column, then id). `query` must already carry the visibility rule and the filters, and select the rows.
+ * The query ordered by the sort field. A sort key alone, not its column after it: PostgreSQL orders
+ * the column by the database's collation, which may put "Prod" and "prod" the other way round from
+ * SQLite and MariaDB. A field some callers read as null sorts by what this caller reads, null where
+ * the rule hides it, and nulls come first going up and last going down on every dialect (SQLite's
+ * and MariaDB's order; PostgreSQL's own is the reverse), so hidden rows fall in with null ones.
+ */
+function ordered<Q extends Pageable<unknown>>(query: Q, spec: FilterSpec, params: ListParams, rules: FieldRules, idColumn: string): Q {
+  const direction = params.sortDesc ? "desc" : "asc";
+  const field = spec[params.sortField];
+  const key = field?.sortKey ?? field?.column ?? idColumn;
+  if (!field?.hiddenBy) return query.orderBy(key, direction);
+  const shown = ruleFor(params.sortField, field.hiddenBy, rules);
+  const value = (eb: AnyEB) => eb.case().when(shown(eb)).then(eb.ref(key)).end();
+  return query.orderBy((eb: AnyEB) => sql`case when ${value(eb)} is null then 0 else 1 end`, direction).orderBy(value, direction);
+}
+
+/**
+ * Counts the filtered rows, checks the page, and fetches it in a stable order (the sort field, then
+ * id). `query` must already carry the visibility rule and the filters (made with the same `rules`),
+ * and select the rows.
  */
 export async function fetchPage<Row>(
   query: Pageable<Row>,
@@ -173,12 +222,8 @@ export async function fetchPage<Row>(
 ): Promise<Page<Row>> {
   const total = options.unfilteredTotal && params.filters.length === 0 ? await options.unfilteredTotal() : await countRows(query);
   checkPageInRange(params, total);
-  const sortField = spec[params.sortField];
   const direction = params.sortDesc ? "desc" : "asc";
-  // A sort key alone, not its column after it: PostgreSQL orders the column by the database's
-  // collation, which may put "Prod" and "prod" the other way round from SQLite and MariaDB.
-  const items: Row[] = await query
-    .orderBy(sortField?.sortKey ?? sortField?.column ?? idColumn, direction)
+  const items: Row[] = await ordered(query, spec, params, options.rules ?? {}, idColumn)
     .orderBy(idColumn, direction)
     .limit(params.size)
     .offset((params.page - 1) * params.size)

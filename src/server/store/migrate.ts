@@ -7,7 +7,8 @@ import { advanceAccessGeneration } from "./access-generation.js";
 import type { Db } from "./db.js";
 import { migrationProvider } from "./migrations/index.js";
 
-function migrator(db: Db): Migrator {
+/** The migrator of a store, also for tests that migrate part of the way (to build a store from before a migration). */
+export function migrator(db: Db): Migrator {
   return new Migrator({
     // Migrations may write any table; they advance the access generation once done (below).
     db: db.kysely.withoutPlugins(),

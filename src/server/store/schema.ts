@@ -29,6 +29,8 @@ export interface UserTable {
   updated: string;
   name: string;
   name_key: string;
+  /** services/name-skeleton.ts: unique, so no two users' names look alike; NULL until the server fills it in. */
+  name_skeleton: string | null;
   full_name: string;
   email: string | null;
   email_key: string | null;
@@ -59,6 +61,8 @@ export interface TeamTable {
   updated: string;
   name: string;
   name_key: string;
+  /** As users' `name_skeleton`. */
+  name_skeleton: string | null;
 }
 
 export interface TeamMemberTable {

@@ -182,8 +182,8 @@ describeEachDialect("rule 9 in the abilities the dashboard reads", (dialect) => 
     const peer = await createActiveUser(t.server, t.admin, ["read", "write"]);
     const boss = await createActiveUser(t.server, t.admin);
     await assignRole(t.admin, boss.user.id, "admin");
-    const none = { edit_roles: false, deactivate: false, reactivate: false, new_link: false, delete: false };
-    const all = { edit_roles: true, deactivate: true, reactivate: false, new_link: true, delete: true };
+    const none = { edit_roles: false, deactivate: false, reactivate: false, new_link: false, unlock: false, delete: false };
+    const all = { edit_roles: true, deactivate: true, reactivate: false, new_link: true, unlock: false, delete: true };
     assert.deepEqual(await abilitiesFor(writer.api, boss.user.id), none);
     assert.deepEqual(await abilitiesFor(writer.api, peer.user.id), all);
     assert.deepEqual(await abilitiesFor(t.admin, boss.user.id), all);

@@ -37,3 +37,12 @@ export function useEndSession() {
     onSettled: () => client.invalidateQueries({ queryKey: keys.sessions }),
   });
 }
+
+/** Ends every session of the user but this one (`DELETE /current-user/sessions`). */
+export function useEndOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete("/current-user/sessions"),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.sessions }),
+  });
+}

@@ -1,4 +1,4 @@
-/** Members: list, invite, change, sign-up links, delete. */
+/** Members: list, invite, change, sign-up links, unlock, delete. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SIGNUP_LINK_HEADER } from "../../../src/core/signup-link.js";
 import { api, exchange } from "./client";
@@ -88,6 +88,15 @@ export function useSetActive() {
   const refresh = useRefreshUsers();
   return useMutation({
     mutationFn: ({ user, active }: { user: User; active: boolean }) => api.put<User>(`/users/${user.id}`, { active }),
+    onSettled: refresh,
+  });
+}
+
+/** Lifts a login lockout: the member can log in again at once (SPEC §5.1). */
+export function useUnlockUser() {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: (user: User) => api.put<User>(`/users/${user.id}/unlock`),
     onSettled: refresh,
   });
 }

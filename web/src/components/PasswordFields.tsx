@@ -1,15 +1,17 @@
 /**
  * A new password typed twice, with a strength hint under the first field. Used by sign-up and by
- * the password change, so both say the same things the same way.
+ * the password change, so both say the same things the same way; the form asks
+ * `usePasswordStrength` (lib/password-strength.ts) and passes the answer in.
  */
 import { Progress, Stack } from "@mantine/core";
-import { passwordStrength, type StrengthLevel } from "../lib/password-strength";
+import type { Strength, StrengthLevel } from "../lib/password-strength";
 import { PasswordInput } from "./PasswordInput";
 
-const COLORS: Record<StrengthLevel, string> = { empty: "gray", weak: "red", fair: "orange", good: "teal", strong: "green" };
+const COLORS: Record<StrengthLevel, string> = { empty: "gray", checking: "gray", weak: "red", fair: "orange", strong: "green" };
 
 interface Props {
   password: string;
+  strength: Strength;
   confirm: string;
   onPassword: (value: string) => void;
   onConfirm: (value: string) => void;
@@ -19,8 +21,16 @@ interface Props {
   label?: string;
 }
 
-export function PasswordFields({ password, confirm, onPassword, onConfirm, passwordError, confirmError, label = "Password" }: Props) {
-  const strength = passwordStrength(password);
+export function PasswordFields({
+  password,
+  strength,
+  confirm,
+  onPassword,
+  onConfirm,
+  passwordError,
+  confirmError,
+  label = "Password",
+}: Props) {
   return (
     <Stack gap="md">
       <PasswordInput
@@ -58,9 +68,9 @@ export function PasswordFields({ password, confirm, onPassword, onConfirm, passw
 }
 
 /** What is wrong with a new password pair before the server sees it, field by field. */
-export function newPasswordErrors(password: string, confirm: string) {
+export function newPasswordErrors(password: string, confirm: string, strength: Strength) {
   return {
-    password: password === "" ? "Choose a password." : null,
+    password: password === "" ? "Choose a password." : strength.problem,
     confirm: password === confirm ? null : "The two passwords are not the same.",
   };
 }

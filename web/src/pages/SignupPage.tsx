@@ -11,6 +11,7 @@ import { isUnusableLink, readSignupLink, useSignup, type SignupLink } from "../a
 import { AuthCard } from "../components/AuthCard";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { newPasswordErrors, PasswordFields } from "../components/PasswordFields";
+import { usePasswordStrength } from "../lib/password-strength";
 import { fieldError } from "../lib/validation";
 import { InvalidLinkPage } from "./InvalidLinkPage";
 
@@ -28,13 +29,14 @@ function SignupForm({ link }: { link: SignupLink }) {
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [submitted, setSubmitted] = useState(false);
+  const strength = usePasswordStrength(password, { name, full_name: fullName });
 
   if (isUnusableLink(signup.error)) return <InvalidLinkPage />;
 
   const errors = {
     name: fieldError(nameSchema, name, "Username"),
     fullName: fieldError(text, fullName, "Full name"),
-    ...newPasswordErrors(password, confirm),
+    ...newPasswordErrors(password, confirm, strength),
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -71,6 +73,7 @@ function SignupForm({ link }: { link: SignupLink }) {
           />
           <PasswordFields
             password={password}
+            strength={strength}
             confirm={confirm}
             onPassword={setPassword}
             onConfirm={setConfirm}

@@ -1,5 +1,6 @@
 /** Login (OAuth2 password-grant form) and logout. */
 import { z } from "zod";
+import { DEVICE_COOKIE, DEVICE_COOKIE_PATH } from "../../../core/device-cookie.js";
 import { login, logout } from "../../services/authentication.js";
 import { actorOf, csrfTokenFor, CSRF_COOKIE, SESSION_COOKIE } from "../access.js";
 import type { RouteModule } from "./index.js";
@@ -17,15 +18,30 @@ const loginForm = z.object({
 export const authRoutes: RouteModule = (app, rt) => {
   const r = typed(app);
   r.post(`${API}/login`, { config: { access: "public" }, schema: { body: loginForm, security: [] } }, async (request, reply) => {
-    const result = await login(rt.ctx, {
-      username: request.body.username,
-      password: request.body.password,
-      client: String(request.headers["user-agent"] ?? "unknown").slice(0, 255),
-      source: request.ip,
-    });
+    const cookies = request.headers.cookie ? app.parseCookie(request.headers.cookie) : {};
+    const result = await login(
+      rt.ctx,
+      {
+        username: request.body.username,
+        password: request.body.password,
+        client: String(request.headers["user-agent"] ?? "unknown").slice(0, 255),
+        source: request.ip,
+        deviceToken: cookies[DEVICE_COOKIE],
+      },
+      rt.secretKey,
+    );
     // The dashboard's session rides in an HttpOnly cookie; API clients use the bearer token.
     const secure = request.protocol === "https";
     const maxAge = result.expires_in;
+    // Sent back with the next login only (its path), by this site only (Strict); the CLI keeps it
+    // in its config, ZenML's clients ignore it.
+    reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+      path: DEVICE_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: "strict",
+      secure,
+      maxAge: rt.ctx.config.loginDeviceTtlSeconds,
+    });
     reply.setCookie(SESSION_COOKIE, result.access_token, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge });
     reply.setCookie(CSRF_COOKIE, csrfTokenFor(rt.secretKey, result.sessionId), {
       path: "/",

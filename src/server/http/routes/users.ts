@@ -1,10 +1,11 @@
-/** `/users`: list, create (invite), get, update, delete, activate, deactivate, email opt-in. */
+/** `/users`: list, create (invite), get, update, delete, activate, deactivate, unlock, email opt-in. */
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { SIGNUP_LINK_HEADER, signupLink } from "../../../core/signup-link.js";
 import { emailOptIn, userActivate, userCreate, userUpdate } from "../../../core/schemas/users.js";
 import { activateUser, deactivateUser } from "../../services/activation.js";
 import { setEmailOptIn } from "../../services/email-opt-in.js";
+import { unlockUser } from "../../services/user-unlock.js";
 import { createUser, deleteUser, getUser, listUsers, updateUser } from "../../services/users.js";
 import { USER_FILTERS } from "../../store/repos/users.js";
 import { actorOf } from "../access.js";
@@ -55,6 +56,9 @@ export const userRoutes: RouteModule = (app, rt) => {
   );
   r.put(`${API}/users/:user_name_or_id/deactivate`, { config: { access: "write" }, schema: { params } }, async (request, reply) =>
     withSignupLink(reply, ctx.config.baseUrl, await deactivateUser(ctx, actorOf(request), request.params.user_name_or_id)),
+  );
+  r.put(`${API}/users/:user_name_or_id/unlock`, { config: { access: "write" }, schema: { params } }, (request) =>
+    unlockUser(ctx, actorOf(request), request.params.user_name_or_id),
   );
   r.put(`${API}/users/:user_name_or_id/email-opt-in`, { config: { access: "me" }, schema: { params, body: emailOptIn } }, (request) =>
     setEmailOptIn(ctx, actorOf(request), request.params.user_name_or_id, request.body),

@@ -23,8 +23,26 @@ export async function recentFailures(q: Q, key: string, since: string, limit: nu
   return rows.map((r) => r.at);
 }
 
+/** How many failures each of `keys` has had since `since` (keys without any are left out). */
+export async function failureCounts(q: Q, keys: readonly string[], since: string): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await q
+    .selectFrom("login_failure")
+    .select(["throttle_key", (eb) => eb.fn.countAll<number | string | bigint>().as("n")])
+    .where("throttle_key", "in", [...keys])
+    .where("at", ">", since)
+    .groupBy("throttle_key")
+    .execute();
+  return new Map(rows.map((r) => [r.throttle_key, Number(r.n)]));
+}
+
 export async function clearFailures(q: Q, key: string): Promise<void> {
   await q.deleteFrom("login_failure").where("throttle_key", "=", key).execute();
+}
+
+/** Forgets the failures of every key starting with `prefix` (which holds no LIKE wildcard). */
+export async function clearFailuresStartingWith(q: Q, prefix: string): Promise<void> {
+  await q.deleteFrom("login_failure").where("throttle_key", "like", `${prefix}%`).execute();
 }
 
 /** Deletes the failures recorded before `before`; returns how many. */

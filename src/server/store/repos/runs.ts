@@ -1,6 +1,6 @@
 /** Queries on `pipeline_run`. Visibility comes from the policy as a WHERE expression. */
 import type { Selectable } from "kysely";
-import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page } from "../list-query.js";
+import { baseFields, fetchPage, filterExpression, type FilterSpec, type ListParams, type Page, type ShownWhere } from "../list-query.js";
 import type { PipelineRunTable } from "../schema.js";
 import type { Where } from "./components.js";
 import type { Q } from "./users.js";
@@ -12,7 +12,8 @@ export const RUN_FILTERS: FilterSpec = {
   name: { kind: "string", column: "pipeline_run.name", sortKey: "pipeline_run.name_key" },
   orchestrator_run_id: { kind: "string", column: "pipeline_run.orchestrator_run_id" },
   pipeline_id: { kind: "uuid", column: "pipeline_run.pipeline_id" },
-  stack_id: { kind: "uuid", column: "pipeline_run.stack_id" },
+  // Null to those who cannot see the stack, e.g. someone else's private one (services/runs.ts).
+  stack_id: { kind: "uuid", column: "pipeline_run.stack_id", hiddenBy: "stack" },
   status: { kind: "string", column: "pipeline_run.status" },
   start_time: { kind: "datetime", column: "pipeline_run.start_time" },
   end_time: { kind: "datetime", column: "pipeline_run.end_time" },
@@ -37,14 +38,21 @@ export async function deleteRun(q: Q, id: string): Promise<void> {
   await q.deleteFrom("pipeline_run").where("id", "=", id).execute();
 }
 
-export function listRuns(q: Q, params: ListParams, scope: { visible: Where; workspaceId?: string }): Promise<Page<RunRow>> {
+export interface RunListScope {
+  visible: Where;
+  workspaceId?: string;
+  /** The rules RUN_FILTERS names, as SQL over `pipeline_run` rows. */
+  shown: { stack: ShownWhere };
+}
+
+export function listRuns(q: Q, params: ListParams, scope: RunListScope): Promise<Page<RunRow>> {
   let query = q
     .selectFrom("pipeline_run")
     .selectAll("pipeline_run")
     .where(scope.visible)
-    .where((eb) => filterExpression(eb, RUN_FILTERS, params) ?? eb.lit(true));
+    .where((eb) => filterExpression(eb, RUN_FILTERS, params, scope.shown) ?? eb.lit(true));
   if (scope.workspaceId) query = query.where("pipeline_run.workspace_id", "=", scope.workspaceId);
-  return fetchPage(query, RUN_FILTERS, params, "pipeline_run.id");
+  return fetchPage(query, RUN_FILTERS, params, "pipeline_run.id", { rules: scope.shown });
 }
 
 export async function countRuns(q: Q, workspaceId: string): Promise<number> {

@@ -137,8 +137,8 @@ export async function revokeSession(q: Q, id: string): Promise<void> {
     .execute();
 }
 
-/** Ends every session of a user, except optionally one (the one making the change). */
-export async function revokeUserSessions(q: Q, userId: string, exceptId?: string): Promise<void> {
+/** Ends every session of a user, except optionally one (the one making the change); returns how many. */
+export async function revokeUserSessions(q: Q, userId: string, exceptId?: string): Promise<number> {
   let query = q
     .updateTable("session")
     .set({ revoked: toFlag(true) })
@@ -146,7 +146,9 @@ export async function revokeUserSessions(q: Q, userId: string, exceptId?: string
     .where("revoked", "=", 0);
   if (exceptId) query = query.where("id", "!=", exceptId);
   const result = await query.executeTakeFirst();
-  metrics.sessionsRevoked.inc({}, Number(result.numUpdatedRows));
+  const ended = Number(result.numUpdatedRows);
+  metrics.sessionsRevoked.inc({}, ended);
+  return ended;
 }
 
 /** Deletes every session that can no longer be used (revoked, or past either expiry); returns how many. */

@@ -6,7 +6,13 @@ import type { TeamTable } from "../schema.js";
 import { isUuid } from "./ids.js";
 import type { Q } from "./users.js";
 
-export type TeamRow = Selectable<TeamTable>;
+/** A team as services read it. `name_skeleton` is an index key for writes, never read back. */
+export type TeamRow = Omit<Selectable<TeamTable>, "name_skeleton">;
+/**
+ * A row to write. Services always give the skeleton key (services/name-skeleton.ts `principalName`);
+ * a row without one gets it when a server next opens the store.
+ */
+export type NewTeamRow = TeamRow & Partial<Pick<Selectable<TeamTable>, "name_skeleton">>;
 
 // Prepared: every user on the wire carries their teams, so this runs for every user page.
 const teamsOfUsersQuery = prepared((q, a: { ids: readonly string[] }) =>
@@ -75,11 +81,11 @@ export async function membersOfTeams(q: Q, teamIds: readonly string[]): Promise<
   return out;
 }
 
-export async function insertTeam(q: Q, row: TeamRow): Promise<void> {
+export async function insertTeam(q: Q, row: NewTeamRow): Promise<void> {
   await q.insertInto("team").values(row).execute();
 }
 
-export async function updateTeam(q: Q, id: string, patch: Partial<TeamRow>): Promise<void> {
+export async function updateTeam(q: Q, id: string, patch: Partial<NewTeamRow>): Promise<void> {
   await q.updateTable("team").set(patch).where("id", "=", id).execute();
 }
 

@@ -1,6 +1,6 @@
 /** A member's action menu, listing only what the server's abilities allow for that member. */
 import { ActionIcon, Menu } from "@mantine/core";
-import { useSetActive } from "../../../api/users";
+import { useSetActive, useUnlockUser } from "../../../api/users";
 import type { AbilitySet, User, UserAbility } from "../../../api/types";
 import { useToast } from "../../../components/Toaster";
 import { messageOf } from "../../../api/errors";
@@ -14,18 +14,22 @@ interface Props {
 
 export function MemberActions({ user, can, onAction }: Props) {
   const setActive = useSetActive();
+  const unlock = useUnlockUser();
   const notify = useToast();
   if (!can || !Object.values(can).some(Boolean)) return null;
-  const reactivate = () =>
-    setActive.mutate(
-      { user, active: true },
-      { onSuccess: () => notify(`${user.name} can log in again.`), onError: (err) => notify(messageOf(err), "red") },
-    );
+  const outcome = { onSuccess: () => notify(`${user.name} can log in again.`), onError: (err: unknown) => notify(messageOf(err), "red") };
+  const reactivate = () => setActive.mutate({ user, active: true }, outcome);
   const pending = user.status === "pending";
   return (
     <Menu position="bottom-end" width={230} withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Actions for ${user.name}`} loading={setActive.isPending}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={`Actions for ${user.name}`}
+          loading={setActive.isPending || unlock.isPending}
+        >
           <span aria-hidden style={{ fontSize: 20, lineHeight: 1 }}>
             ⋯
           </span>
@@ -39,6 +43,7 @@ export function MemberActions({ user, can, onAction }: Props) {
           </Menu.Item>
         )}
         {can.reactivate && <Menu.Item onClick={reactivate}>Reactivate</Menu.Item>}
+        {can.unlock && <Menu.Item onClick={() => unlock.mutate(user, outcome)}>Unlock</Menu.Item>}
         {can.deactivate && <Menu.Item onClick={() => onAction({ kind: "deactivate", user })}>Deactivate…</Menu.Item>}
         {can.delete && (
           <>

@@ -2,20 +2,24 @@
 import { Button, Group, Stack } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useChangePassword } from "../../../api/me";
+import { useCurrentUser } from "../../../api/session";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { PasswordInput } from "../../../components/PasswordInput";
 import { newPasswordErrors, PasswordFields } from "../../../components/PasswordFields";
 import { Section } from "../../../components/Section";
 import { useToast } from "../../../components/Toaster";
+import { usePasswordStrength } from "../../../lib/password-strength";
 
 export function PasswordSection() {
+  const me = useCurrentUser();
   const change = useChangePassword();
   const notify = useToast();
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [submitted, setSubmitted] = useState(false);
-  const errors = { current: current === "" ? "Enter your current password." : null, ...newPasswordErrors(password, confirm) };
+  const strength = usePasswordStrength(password, me.data ?? {});
+  const errors = { current: current === "" ? "Enter your current password." : null, ...newPasswordErrors(password, confirm, strength) };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +52,7 @@ export function PasswordSection() {
           <PasswordFields
             label="New password"
             password={password}
+            strength={strength}
             confirm={confirm}
             onPassword={setPassword}
             onConfirm={setConfirm}
