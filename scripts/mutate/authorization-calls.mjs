@@ -21,7 +21,10 @@ const ALSO = ["src/server/http/error-handler.ts"];
 const RULES_ELSEWHERE = { recordDenial: /\/services\/audit\.js$/ };
 
 /** Whole functions in scope: the denial log itself (SPEC §4: denials are logged). */
-export const WHOLE_FUNCTIONS = [{ file: "src/server/services/audit.ts", name: "recordDenial" }];
+export const WHOLE_FUNCTIONS = [
+  { file: "src/server/services/audit.ts", name: "recordDenial" },
+  { file: "src/server/services/audit.ts", name: "recordRefusal" },
+];
 
 /** Checks that return nothing and only refuse: deleting the call deletes the rule. */
 const CHECK = /^(authorize\w+|require\w+|forbidWhen|hideUnless|recordDenial)$/;

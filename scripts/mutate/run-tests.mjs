@@ -39,6 +39,11 @@ const SUITES = [
   ["test/api/abilities.test.ts", ["abilities"]],
   ["test/api/sessions.test.ts", ["sessions", "current-user", "session-cache"]],
   ["test/api/activation.test.ts", ["activation"]],
+  ["test/api/regressions/cohort-write-takes-over-admin.test.ts", ["users", "activation", "teams", "role-assignments", "held-principals"]],
+  ["test/api/hidden-denials.test.ts", ["error-handler", "audit"]],
+  ["test/api/hidden-field-filters.test.ts", ["users", "runs"]],
+  ["test/api/update-bodies.test.ts", ["stacks", "components", "pipelines", "runs"]],
+  ["test/api/login-unlock.test.ts", ["user-unlock"]],
 ];
 
 /** A suite running this long hangs (a mutant that never answers): the mutant counts as killed. */

@@ -110,6 +110,10 @@ describe("stacks", () => {
       outcome(() => authorizeUpdateStack(reader, stack, {})),
       NOT_ENOUGH,
     );
+    assert.equal(
+      outcome(() => authorizeUpdateStack(writer, stack, { workspace: "elsewhere" })),
+      illegal("Moving stack 'prod' to another workspace is not supported."),
+    );
   });
 
   it("the default stack is neither changed nor deleted, in any case of its name", () => {

@@ -7,6 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
 import {
   authorizeChangeUsers,
   authorizeCreateUser,
@@ -18,7 +20,9 @@ import {
   authorizeUpdateSelf,
   authorizeUpdateUser,
   authorizeUpdateUserRequest,
+  authorizeUnlockUser,
   canSeeEmail,
+  emailShownSql,
   forbidDefaultUserRename,
 } from "../../src/server/policy/users.js";
 import { illegal, NOT_ENOUGH, outcome, principal, userActor } from "../helpers/policy.js";
@@ -63,10 +67,15 @@ describe("reading and creating", () => {
     );
   });
 
-  it("an email is shown to its owner and to writers", () => {
+  it("an email is shown to its owner and to writers, and the SQL twin says the same", () => {
     assert.equal(canSeeEmail(guest, { id: "guest", name: "x" }), true);
     assert.equal(canSeeEmail(guest, { id: "alice", name: "alice" }), false);
     assert.equal(canSeeEmail(rw, { id: "alice", name: "alice" }), true);
+    const db = new Kysely<{ users: { id: string } }>({ dialect: new SqliteDialect({ database: new SQLite(":memory:") }) });
+    const sqlOf = (actor: typeof rw) => db.selectFrom("users").select("id").where(emailShownSql(actor)).compile();
+    assert.match(sqlOf(rw).sql, /where true$/);
+    assert.match(sqlOf(guest).sql, /where "users"\."id" = \?$/);
+    assert.deepEqual(sqlOf(guest).parameters, ["guest"]);
   });
 });
 
@@ -214,6 +223,25 @@ describe("oneself, deleting, new links, email opt-in", () => {
     );
     assert.equal(
       outcome(() => authorizeDeactivateUser(rw, anAdmin)),
+      OUTRANKED,
+    );
+  });
+
+  it("unlocking a login lockout: write, anyone holding no more than the actor, oneself included", () => {
+    assert.equal(
+      outcome(() => authorizeUnlockUser(rw, alice)),
+      "ok",
+    );
+    assert.equal(
+      outcome(() => authorizeUnlockUser(admin, self(admin))),
+      "ok",
+    );
+    assert.equal(
+      outcome(() => authorizeUnlockUser(guest, alice)),
+      NOT_ENOUGH,
+    );
+    assert.equal(
+      outcome(() => authorizeUnlockUser(rw, anAdmin)),
       OUTRANKED,
     );
   });

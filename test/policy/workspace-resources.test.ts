@@ -9,9 +9,21 @@ import { describe, it } from "node:test";
 import { Kysely, SqliteDialect } from "kysely";
 import SQLite from "better-sqlite3";
 import { visibleComponentsSql } from "../../src/server/policy/components.js";
-import { authorizeChangePipeline, authorizeReadPipeline, visiblePipelinesSql } from "../../src/server/policy/pipelines.js";
+import {
+  authorizeChangePipeline,
+  authorizeReadPipeline,
+  authorizeUpdatePipeline,
+  visiblePipelinesSql,
+} from "../../src/server/policy/pipelines.js";
+import { namedShareableShownSql } from "../../src/server/policy/sharing.js";
 import { visibleStacksSql } from "../../src/server/policy/stacks.js";
-import { authorizeCreateInWorkspace, canReadInWorkspace, readableInSql, type Where } from "../../src/server/policy/workspace-resources.js";
+import {
+  authorizeCreateInWorkspace,
+  authorizeStayInPlace,
+  canReadInWorkspace,
+  readableInSql,
+  type Where,
+} from "../../src/server/policy/workspace-resources.js";
 import { illegal, localActor, NOT_ENOUGH, notFound, outcome, userActor } from "../helpers/policy.js";
 
 const writer = userActor("w", [], { ws: ["read", "write"] });
@@ -88,6 +100,51 @@ describe("creating in a workspace", () => {
   });
 });
 
+describe("updates move nothing (SPEC §9)", () => {
+  const target = { workspaceId: "ws", userId: "owner" };
+
+  it("a body may repeat the resource's own workspace and owner (any case), or name the caller as user", () => {
+    for (const body of [{}, { user: null, workspace: null }, { workspace: "WS", user: "OWNER" }, { user: "w" }]) {
+      assert.equal(
+        outcome(() => authorizeStayInPlace(writer, target, body, "stack 'prod'")),
+        "ok",
+        JSON.stringify(body),
+      );
+    }
+  });
+
+  it("another workspace or another owner is refused", () => {
+    assert.equal(
+      outcome(() => authorizeStayInPlace(writer, target, { workspace: "other" }, "stack 'prod'")),
+      illegal("Moving stack 'prod' to another workspace is not supported."),
+    );
+    assert.equal(
+      outcome(() => authorizeStayInPlace(writer, target, { user: "someone" }, "stack 'prod'")),
+      illegal("Giving stack 'prod' to another user is not supported."),
+    );
+  });
+
+  it("updating a pipeline: changing it, and moving it nowhere", () => {
+    const pipeline = { id: "p1", workspaceId: "ws", userId: "owner", name: "train" };
+    assert.equal(
+      outcome(() => authorizeUpdatePipeline(writer, pipeline, { workspace: "ws" })),
+      "ok",
+    );
+    assert.equal(
+      outcome(() => authorizeUpdatePipeline(writer, pipeline, { workspace: "other" })),
+      illegal("Moving pipeline 'train' to another workspace is not supported."),
+    );
+    assert.equal(
+      outcome(() => authorizeUpdatePipeline(reader, pipeline, {})),
+      NOT_ENOUGH,
+    );
+    assert.equal(
+      outcome(() => authorizeUpdatePipeline(stranger, pipeline, {})),
+      notFound("Unable to get pipeline with ID 'p1': no pipeline with this ID exists."),
+    );
+  });
+});
+
 describe("the read rule and its SQL twin", () => {
   it("canReadInWorkspace: read there or globally", () => {
     assert.equal(canReadInWorkspace(writer, "ws"), true);
@@ -122,5 +179,9 @@ describe("the read rule and its SQL twin", () => {
     );
     assert.match(where("pipeline", visiblePipelinesSql(actor, "pipeline")), /"pipeline"\."workspace_id" in \(\?\)$/);
     assert.match(where("pipeline_run", visiblePipelinesSql(actor, "pipeline_run")), /"pipeline_run"\."workspace_id" in \(\?\)$/);
+    assert.match(
+      where("pipeline_run", namedShareableShownSql(actor, "stack", "pipeline_run.stack_id")),
+      /where exists \(select "stack"\."id" from "stack" where "stack"\."id" = "pipeline_run"\."stack_id" and \("stack"\."workspace_id" in \(\?\) and \("stack"\."is_shared" = \? or "stack"\."user_id" = \?\)\)\)$/,
+    );
   });
 });
