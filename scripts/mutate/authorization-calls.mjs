@@ -6,7 +6,9 @@
  * tree, so the list follows the code as it changes.
  *
  * Two users: stryker.config.mjs mutates exactly the statements holding these calls (mutation
- * ranges), and delete-calls.mjs deletes each check, which no Stryker mutator does.
+ * ranges), and delete-calls.mjs deletes each check, which no Stryker mutator does. It also deletes
+ * the checks the policy's own rules are made of (`policyChecks`): within the policy module every
+ * call to a check is one.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,14 +29,18 @@ export const WHOLE_FUNCTIONS = [
 ];
 
 /** Checks that return nothing and only refuse: deleting the call deletes the rule. */
-const CHECK = /^(authorize\w+|require\w+|forbidWhen|hideUnless|recordDenial)$/;
+const CHECK = /^(authorize\w+|require\w+|forbid\w+|hideUnless|recordDenial)$/;
+
+const tsFiles = (dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `${dir}/${f}`);
 
 export function filesInScope() {
-  const services = readdirSync(join(ROOT, "src/server/services"))
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => `src/server/services/${f}`);
-  return [...services, ...ALSO];
+  return [...tsFiles("src/server/services"), ...ALSO];
 }
+
+export const policyFiles = () => tsFiles("src/server/policy");
 
 /** Names the file imports from the policy module, and the other rule functions it imports. */
 function ruleImports(source) {
@@ -123,9 +129,11 @@ export function authorizationCalls(file) {
   const text = readFileSync(join(ROOT, file), "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const imported = ruleImports(source);
+  const inPolicy = file.startsWith("src/server/policy/");
   const isRuleCall = (call) => {
     const name = calleeName(call);
     if (!name) return false;
+    if (inPolicy) return CHECK.test(name);
     if (ts.isPropertyAccessExpression(call.expression)) return /^authorize/.test(name);
     return imported.has(name);
   };

@@ -1,9 +1,10 @@
 /**
- * The mutation no Stryker mutator makes: deleting a check. Each call in a service (or the error
- * handler) to a policy check (`authorize*`, `require*`, `forbidWhen`, `hideUnless`,
- * `recordDenial`: authorization-calls.mjs) is replaced by `undefined`, and each
- * `keepingAnAdmin(q, change, …)` by `(change)()`, one at a time, in a copy of the project; an API
- * suite must then fail (run-tests.mjs, SQLite). The second half of `npm run mutate`.
+ * The mutation no Stryker mutator makes: deleting a check. Each call to a check (`authorize*`,
+ * `require*`, `forbid*`, `hideUnless`, `recordDenial`: authorization-calls.mjs) is replaced by
+ * `undefined`, and each `keepingAnAdmin(q, change, …)` by `(change)()`, one at a time, in a copy
+ * of the project: the services' calls to the policy (and the error handler's denial log), and the
+ * checks each policy rule is made of. An API suite must then fail (run-tests.mjs, SQLite): every
+ * rule is proven by a test over HTTP that fails without it. The second half of `npm run mutate`.
  *
  * Prints one line per deletion and writes reports/mutation/deletions.json; exits 1 if any
  * deletion survived. COHORT_MUTATE_ONLY=<part of a file name> narrows the run.
@@ -11,10 +12,10 @@
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { authorizationCalls, filesInScope, ROOT } from "./authorization-calls.mjs";
+import { authorizationCalls, filesInScope, policyFiles, ROOT } from "./authorization-calls.mjs";
 
 /** What the tests need; node_modules is found from the sandbox's parent directories. */
-const COPIED = ["src", "test", "scripts", "data", "dist", "package.json", "tsconfig.json"];
+const COPIED = ["src", "test", "scripts", "dist", "package.json", "tsconfig.json"];
 const WORKERS = Number(process.env.COHORT_MUTATE_WORKERS ?? 2);
 /** A deletion whose tests run longer than this hung something: counted as caught (as Stryker counts a timeout). */
 const TIMEOUT_MS = 10 * 60_000;
@@ -42,7 +43,7 @@ function runTests(dir, file) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(dir, "scripts/mutate/run-tests.mjs")], {
       cwd: dir,
-      env: { ...process.env, COHORT_MUTATED_FILE: file, COHORT_MUTATE_VERBOSE: "" },
+      env: { ...process.env, COHORT_MUTATED_FILE: file, COHORT_MUTATE_SUITES: "api", COHORT_MUTATE_VERBOSE: "" },
       stdio: ["ignore", "pipe", "ignore"],
     });
     let output = "";
@@ -57,9 +58,7 @@ function runTests(dir, file) {
 }
 
 const only = process.env.COHORT_MUTATE_ONLY;
-const queue = filesInScope()
-  .filter((f) => !only || f.includes(only))
-  .flatMap(deletions);
+const queue = [...policyFiles(), ...filesInScope()].filter((f) => !only || f.includes(only)).flatMap(deletions);
 const results = [];
 const started = Date.now();
 await Promise.all(

@@ -141,6 +141,11 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
         "IllegalOperationError",
         "Creating pipelines for a user other than yourself is not supported.",
       ]);
+      const forgedRun = await alice.api.post(`${API}/workspaces/${ws1.id}/runs`, runBody(bob, ws1));
+      assert.deepEqual(forgedRun.body.detail, [
+        "IllegalOperationError",
+        "Creating pipeline runs for a user other than yourself is not supported.",
+      ]);
     });
   });
 
