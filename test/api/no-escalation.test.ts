@@ -151,6 +151,24 @@ describeEachDialect("no escalation", (dialect) => {
       assert.deepEqual(await permissionsOf(t.admin, readWrite.id), ["read", "write"]);
     });
 
+    it("a role in use is not deleted (ZenML's message), and its holders keep it", async () => {
+      const role = await createRole(t.admin, ["read"]);
+      const holder = await createUser(t.admin, {});
+      await assignRole(t.admin, holder.id, role.id);
+      const reply = await rw.api.delete(`${API}/roles/${role.id}`);
+      assert.deepEqual(
+        [reply.status, reply.body.detail],
+        [
+          403,
+          [
+            "IllegalOperationError",
+            `Role \`${role.name}\` of type cannot be deleted as it is in use by multiple users and teams. Before deleting this role make sure to remove all instances where this role is used.`,
+          ],
+        ],
+      );
+      assert.deepEqual(await assignmentsOf(t.admin, "users", holder.id), [role.name]);
+    });
+
     it("rw may create, edit and delete roles within read and write", async () => {
       const name = uniqueName("role");
       const role = expectStatus(await rw.api.post(`${API}/roles`, { name, permissions: ["read"] }), 200, "create").body;
