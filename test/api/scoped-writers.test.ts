@@ -3,7 +3,8 @@
  * in workspace A and only read in workspace B changes nothing in B (its shared stacks and
  * components, its pipelines, its role assignments), and nothing global (roles), even where every
  * other check would pass: an empty role carries nothing they lack, a shared resource is one they
- * see. Each refusal is 403 "Not enough permissions" and changes nothing.
+ * see. Nor does write in A delete A: workspaces are deleted by global writers. Each refusal is 403
+ * "Not enough permissions" and changes nothing.
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
@@ -11,9 +12,18 @@ import type { WireWorkspace } from "../../src/server/presenters/wire.js";
 import { describeEachDialect } from "../helpers/dialects.js";
 import { createActiveUser, createRole, createUser, uniqueName } from "../helpers/fixtures.js";
 import { expectStatus, type Reply } from "../helpers/http.js";
-import { createPipeline } from "../helpers/pipelines.js";
+import { createPipeline, pipelineBody, runBody } from "../helpers/pipelines.js";
 import { useTestServer } from "../helpers/server.js";
-import { API, callerOf, createWorkspace, registerComponent, registerStack, type Caller } from "../helpers/stacks.js";
+import {
+  API,
+  callerOf,
+  componentBody,
+  createWorkspace,
+  registerComponent,
+  registerStack,
+  stackBody,
+  type Caller,
+} from "../helpers/stacks.js";
 
 const refusedForWrite = (reply: Reply, what: string) =>
   assert.deepEqual([reply.status, reply.body], [403, { detail: "Not enough permissions" }], what);
@@ -75,6 +85,25 @@ describeEachDialect("write in one workspace is write there only", (dialect) => {
       "assign in A",
     );
     assert.equal((await t.admin.get(`${API}/users/${someone.id}/roles`)).body.total, 1);
+  });
+
+  it("nothing created in B, and B itself unchanged", async () => {
+    const orchestrator = await registerComponent(owner, wsB, { type: "orchestrator", shared: true });
+    const artifactStore = await registerComponent(owner, wsB, { type: "artifact_store", shared: true });
+    for (const [what, path, body] of [
+      ["stack", `${API}/workspaces/${wsB.id}/stacks`, stackBody(scoped, wsB, { orchestrator, artifactStore, shared: true })],
+      ["component", `${API}/workspaces/${wsB.id}/components`, componentBody(scoped, wsB, { type: "alerter" })],
+      ["pipeline", `${API}/workspaces/${wsB.id}/pipelines`, pipelineBody(scoped, wsB)],
+      ["run", `${API}/workspaces/${wsB.id}/runs`, runBody(scoped, wsB)],
+    ] as const) {
+      refusedForWrite(await scoped.api.post(path, body), `create a ${what}`);
+    }
+    refusedForWrite(await scoped.api.put(`${API}/workspaces/${wsB.id}`, { description: "x" }), "update B");
+  });
+
+  it("a workspace is deleted by global writers only, not even A by its own", async () => {
+    refusedForWrite(await scoped.api.delete(`${API}/workspaces/${wsA.id}`), "delete A");
+    expectStatus(await t.admin.get(`${API}/workspaces/${wsA.id}`), 200, "A stays");
   });
 
   it("no role, not even an empty one: roles are global", async () => {

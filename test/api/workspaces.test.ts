@@ -23,9 +23,11 @@ describeEachDialect("workspaces", (dialect) => {
     assert.deepEqual((await member.api.get(`${API}/current-user/abilities`)).body.workspaces, {});
   });
 
-  it("the default workspace is never deleted", async () => {
+  it("the default workspace is never deleted nor renamed", async () => {
     const reply = await t.admin.delete(`${API}/workspaces/default`);
     assert.deepEqual([reply.status, reply.body.detail], [403, ["IllegalOperationError", "The default workspace cannot be deleted."]]);
+    const renamed = await t.admin.put(`${API}/workspaces/default`, { name: "main" });
+    assert.deepEqual([renamed.status, renamed.body.detail], [403, ["IllegalOperationError", "The default workspace cannot be renamed."]]);
     expectStatus(await t.admin.get(`${API}/workspaces/default`), 200, "still there");
   });
 });
