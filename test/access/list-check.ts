@@ -2,8 +2,10 @@
  * Lists against single gets, per live actor: a list must show exactly the ids whose single GET
  * answers 200 to that actor, and its `total` must count them. A list refused as a whole (403)
  * shows nothing; one refused as unreadable (404, a workspace the actor cannot read) must hide a
- * scope whose items no single GET shows either. Filters on each field, and sorts on those a rule
- * may hide, must agree with the single gets too (field-filter-check.ts).
+ * scope whose items no single GET shows either. Either refusal is an error body and nothing else:
+ * no id or name of anything the list could show appears in it, unless the caller wrote it in the
+ * path. Filters on each field, and sorts on those a rule may hide, must agree with the single gets
+ * too (field-filter-check.ts).
  */
 import type { Api } from "../helpers/http.js";
 import { LIVE_ACTORS } from "./actors.js";
@@ -17,6 +19,25 @@ export interface ListTally {
   /** Filters and sorts compared field by field. */
   fieldProbes: number;
   failures: string[];
+}
+
+/** Tables whose rows a list can show by name; an id of the universe names a row of one of them. */
+const NAMED = ["users", "role", "team", "workspace", "stack", "stack_component", "pipeline", "pipeline_run"] as const;
+
+async function namesOf(w: World, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const db = w.server.running.runtime.ctx.db.kysely;
+  const rows = await Promise.all(NAMED.map((table) => db.selectFrom(table).select("name").where("id", "in", ids).execute()));
+  return rows.flat().map((r) => r.name);
+}
+
+/** What of the universe a refusal's body gives away: its shape must be `{detail}`, and no id or name may appear. */
+async function leaks(w: World, path: string, body: unknown, universe: readonly string[]): Promise<string[]> {
+  const keys = body !== null && typeof body === "object" ? Object.keys(body) : [];
+  const shape = keys.length === 1 && keys[0] === "detail" ? [] : [`a body that is not an error: ${JSON.stringify(body)}`];
+  const text = JSON.stringify(body);
+  const told = [...universe, ...(await namesOf(w, universe))].filter((s) => text.includes(s) && !path.includes(s));
+  return [...shape, ...told];
 }
 
 const itemsOf = (body: unknown): { id: string }[] => (Array.isArray(body) ? body : ((body as { items?: { id: string }[] })?.items ?? []));
@@ -36,9 +57,10 @@ async function checkInstance(w: World, actor: string, api: Api, source: ListSour
   });
   const reply = await api.get(list.path, { size: "10000" });
   tally.lists++;
-  if (reply.status === 403) return;
-  if (reply.status === 404) {
-    if (gettable.length > 0) fail(`the list is hidden (404) but single gets show ${gettable.join(", ")}`);
+  if (reply.status === 403 || reply.status === 404) {
+    const told = await leaks(w, list.path, reply.body, universe);
+    if (told.length > 0) fail(`the ${reply.status} body gives away ${told.join(", ")}`);
+    if (reply.status === 404 && gettable.length > 0) fail(`the list is hidden (404) but single gets show ${gettable.join(", ")}`);
     return;
   }
   if (reply.status !== 200) {

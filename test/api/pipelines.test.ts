@@ -141,6 +141,11 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
         "IllegalOperationError",
         "Creating pipelines for a user other than yourself is not supported.",
       ]);
+      const forgedRun = await alice.api.post(`${API}/workspaces/${ws1.id}/runs`, runBody(bob, ws1));
+      assert.deepEqual(forgedRun.body.detail, [
+        "IllegalOperationError",
+        "Creating pipeline runs for a user other than yourself is not supported.",
+      ]);
     });
   });
 
@@ -199,6 +204,18 @@ describeEachDialect("pipelines, runs and statistics", (dialect) => {
       // Nor can anyone name someone else's private stack in a run of their own.
       const forged = await bob.api.post(`${API}/workspaces/${ws1.id}/runs`, runBody(bob, ws1, { stack: stack.id }));
       assert.equal(forged.status, 404);
+    });
+
+    it("a run names a pipeline its creator reads in the pipeline's own workspace; any other is no pipeline (404)", async () => {
+      const own = await createPipeline(scoped, ws2);
+      const run = await createRun(scoped, ws2, { pipeline: own.id });
+      assert.equal(run.pipeline?.id, own.id);
+      const elsewhere = await createPipeline(alice, ws1);
+      const refused = await scoped.api.post(`${API}/workspaces/${ws2.id}/runs`, runBody(scoped, ws2, { pipeline: elsewhere.id }));
+      assert.deepEqual(
+        [refused.status, refused.body.detail],
+        [404, ["KeyError", `Unable to get pipeline with ID '${elsewhere.id}': no pipeline with this ID exists.`]],
+      );
     });
 
     it("runs outlive their pipeline and stack; builds and deployments do not exist here", async () => {

@@ -247,4 +247,20 @@ describeEachDialect("stacks and components: ownership and sharing", (dialect) =>
       });
     });
   }
+
+  it("a list names no workspace the caller cannot read: no default stack is made there for it", async () => {
+    const defaultsOf = async (userId: string) =>
+      (await db().selectFrom("stack").select("workspace_id").where("user_id", "=", userId).where("name", "=", "default").execute()).map(
+        (r) => r.workspace_id,
+      );
+    for (const kind of KINDS) {
+      for (const query of [{}, { scope_workspace: ws1.id }, { workspace_id: ws1.id }] as Record<string, string>[]) {
+        const reply = await scoped.api.get(`${API}/${kind}`, query);
+        assert.equal(reply.status, 200, `${kind} ${JSON.stringify(query)}: ${JSON.stringify(reply.body)}`);
+      }
+    }
+    assert.ok(!(await defaultsOf(scoped.user.id)).includes(ws1.id), "scoped cannot read ws1 (the default workspace)");
+    await scoped.api.get(`${API}/stacks`, { scope_workspace: ws2.id });
+    assert.ok((await defaultsOf(scoped.user.id)).includes(ws2.id), "where it reads, its default stack is made");
+  });
 });

@@ -102,6 +102,10 @@ describeEachDialect("stacks and components: rules", (dialect) => {
       await put(alice, "stacks", stack.id, { is_shared: false });
       await registerStack(bob, ws1, { artifactStore: art });
       await refused(() => put(alice, "components", art.id, { is_shared: false }), 403, "IllegalOperationError", "unshare under bob");
+      // Anything short of unsharing is no unsharing: the held component may still be edited.
+      for (const change of [{ configuration: { retries: 3 } }, { name: uniqueName("renamed") }, { is_shared: true }]) {
+        assert.equal((await put(alice, "components", art.id, change)).status, 200, JSON.stringify(change));
+      }
       // Held only by its owner's private stack: unsharing is fine.
       assert.equal((await put(alice, "components", orch.id, { is_shared: false })).status, 200);
     });

@@ -9,6 +9,7 @@ import { before, it } from "node:test";
 import type { WireComponent, WireStack, WireWorkspace } from "../../src/server/presenters/wire.js";
 import { describeEachDialect } from "../helpers/dialects.js";
 import { createActiveUser, uniqueName } from "../helpers/fixtures.js";
+import { holdInFlight } from "../helpers/in-flight.js";
 import { expectStatus } from "../helpers/http.js";
 import { useTestServer } from "../helpers/server.js";
 import { API, callerOf, defaultStack, getWorkspace, registerComponent, registerStack, type Caller } from "../helpers/stacks.js";
@@ -126,5 +127,36 @@ describeEachDialect("stacks: transfer on user delete", (dialect) => {
         .execute();
       assert.deepEqual(orphans, [], table);
     }
+  });
+
+  it("two admins deleting each other at once: the loser, whose account is gone, gets 401, not a 500", async () => {
+    const adminWithStack = async () => {
+      const user = await createActiveUser(t.server, t.admin, ["read", "write", "me"]);
+      return { ...user, stack: await registerStack(await callerOf(user.api), ws) };
+    };
+    const [a, b] = [await adminWithStack(), await adminWithStack()];
+    // Both are authenticated as admins before either runs (helpers/in-flight.ts), as in a race.
+    const held = [
+      await holdInFlight(t.server.url, a.token, "DELETE", `${API}/users/${b.user.id}`),
+      await holdInFlight(t.server.url, b.token, "DELETE", `${API}/users/${a.user.id}`),
+    ];
+    const replies = await Promise.all(held.map((h) => h.release()));
+    const winner = replies.findIndex((r) => r.status === 200);
+    const [survivor, gone] = winner === 0 ? [a, b] : [b, a];
+    assert.deepEqual(
+      replies.map((r) => [r.status, r.body]),
+      winner === 0
+        ? [
+            [200, null],
+            [401, { detail: "Invalid authentication credentials" }],
+          ]
+        : [
+            [401, { detail: "Invalid authentication credentials" }],
+            [200, null],
+          ],
+    );
+    // The survivor keeps its own stack and received the other's.
+    assert.equal(await ownerOf("stack", survivor.stack.id), survivor.user.id);
+    assert.equal(await ownerOf("stack", gone.stack.id), survivor.user.id);
   });
 });

@@ -151,4 +151,39 @@ describeEachDialect("users", (dialect) => {
     }
     assert.equal((await target.api.get("/api/v1/current-user")).status, 200);
   });
+
+  it("an email is shown to its owner and to writers, and to nobody else", async () => {
+    const email = `${uniqueName()}@example.com`;
+    const alice = await createUser(t.admin, { password: USER_PASSWORD, email });
+    const aliceApi = t.server.api(await t.server.login(alice.name, USER_PASSWORD));
+    const reader = await createActiveUser(t.server, t.admin, ["read", "me"]);
+    assert.equal((await t.admin.get(`/api/v1/users/${alice.id}`)).body.email, email);
+    assert.equal((await aliceApi.get("/api/v1/current-user")).body.email, email);
+    assert.equal((await reader.api.get(`/api/v1/users/${alice.id}`)).body.email, null);
+  });
+
+  it("nobody sets another user's password: an admin issues a new link instead (403), and the old one still works", async () => {
+    const alice = await createActiveUser(t.server, t.admin);
+    assertError(
+      await t.admin.put(`/api/v1/users/${alice.user.id}`, { password: "a-new-one-9f2k-plum", old_password: USER_PASSWORD }),
+      403,
+      "IllegalOperationError",
+      "You cannot set another user's password; deactivate the user to issue a new activation link instead.",
+    );
+    assert.equal((await t.server.attemptLogin(alice.user.name, USER_PASSWORD)).status, 200);
+  });
+
+  it("the default user keeps its name, whoever asks and by either route", async () => {
+    const message = "The username of the default user account cannot be changed.";
+    const other = await createActiveUser(t.server, t.admin, ["read", "write", "me"]);
+    assertError(await other.api.put(`/api/v1/users/${ADMIN_NAME}`, { name: "root" }), 403, "IllegalOperationError", message);
+    assertError(await t.admin.put("/api/v1/current-user", { name: "root" }), 403, "IllegalOperationError", message);
+    assert.equal((await t.admin.get("/api/v1/current-user")).body.name, ADMIN_NAME);
+  });
+
+  it("changing one's own activity needs write, even to keep it", async () => {
+    const guest = await createActiveUser(t.server, t.admin, ["read", "me"]);
+    const reply = await guest.api.put(`/api/v1/users/${guest.user.id}`, { active: true });
+    assert.deepEqual([reply.status, reply.body], [403, { detail: "Not enough permissions" }]);
+  });
 });

@@ -30,6 +30,10 @@ export class Ledger {
   private readonly entries = new Map<string, Entry>();
   /** Replies other than 2xx while the server was up: each one is a failure of the suite. */
   readonly unexpected: string[] = [];
+  /** Requests sent and neither answered nor failed yet: what a kill at this moment cuts into. */
+  inFlight = 0;
+  /** When each write was acknowledged (ms since the epoch). */
+  private readonly ackTimes: number[] = [];
 
   constructor(readonly prefix: string) {}
 
@@ -41,6 +45,7 @@ export class Ledger {
     const entry = this.entry(key);
     entry.id = id;
     entry.acked = true;
+    this.ackTimes.push(Date.now());
   }
 
   updateSent(key: string, state: string): void {
@@ -51,6 +56,14 @@ export class Ledger {
 
   updated(key: string, state: string): void {
     this.entry(key).states = [state];
+    this.ackTimes.push(Date.now());
+  }
+
+  /** Writes acknowledged at or after `since` (ms since the epoch). */
+  ackedSince(since: number): number {
+    let n = 0;
+    for (let i = this.ackTimes.length - 1; i >= 0 && this.ackTimes[i]! >= since; i--) n++;
+    return n;
   }
 
   count(kind?: Kind): { acked: number; unacked: number } {

@@ -1,7 +1,8 @@
 /**
  * The write load the crash suite kills a server under: workers that loop over creates (active and
  * pending users, roles with permissions, workspaces, teams with members, role assignments) and role
- * permission updates, each entered in the ledger before it is sent and acknowledged on its 200.
+ * permission updates, each entered in the ledger before it is sent and acknowledged on its 200;
+ * the ledger also counts the requests in flight, so the suite can tell a kill cut into the load.
  * A worker stops at its first request that throws, which is how it notices the server died.
  */
 import type { Api, Reply } from "./http.js";
@@ -24,7 +25,13 @@ interface Worker {
 
 /** The reply if it is a 200; anything else is entered as unexpected. Throws when the server is gone. */
 async function send(w: Worker, what: string, call: () => Promise<Reply>): Promise<Reply | undefined> {
-  const reply = await call();
+  w.ledger.inFlight++;
+  let reply: Reply;
+  try {
+    reply = await call();
+  } finally {
+    w.ledger.inFlight--;
+  }
   if (reply.status === 200) return reply;
   w.ledger.unexpected.push(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return undefined;

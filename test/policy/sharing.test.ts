@@ -6,9 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import type { Permission } from "../../src/core/permissions.js";
-import { CohortError } from "../../src/server/errors.js";
-import type { Actor, UserActor } from "../../src/server/policy/actor.js";
+import type { CohortError } from "../../src/server/errors.js";
+import type { Actor } from "../../src/server/policy/actor.js";
 import { authorizeChangeShareable, canSeeShareable, visibleShareablesSql, type ShareableTarget } from "../../src/server/policy/sharing.js";
 import { insertComponent } from "../../src/server/store/repos/components.js";
 import { newId } from "../../src/server/store/repos/ids.js";
@@ -19,29 +18,10 @@ import { now } from "../../src/server/store/time.js";
 import { describeEachDialect } from "../helpers/dialects.js";
 import { uniqueName } from "../helpers/fixtures.js";
 import { userRow, workspaceRow } from "../helpers/rows.js";
+import { outcome, userActor } from "../helpers/policy.js";
 import { useStore } from "../helpers/store.js";
 
-function userActor(id: string, global: Permission[], byWorkspace: Record<string, Permission[]> = {}): UserActor {
-  return {
-    kind: "user",
-    id,
-    name: id,
-    sessionId: newId(),
-    source: "test",
-    global: new Set(global),
-    byWorkspace: new Map(Object.entries(byWorkspace).map(([ws, p]) => [ws, new Set(p)])),
-  };
-}
-
-const allows = (check: () => void) => {
-  try {
-    check();
-    return true;
-  } catch (err) {
-    if (err instanceof CohortError) return false;
-    throw err;
-  }
-};
+const allows = (check: () => void) => outcome(check) === "ok";
 
 describeEachDialect("sharing rules and their SQL twins", (dialect) => {
   const store = useStore(dialect);

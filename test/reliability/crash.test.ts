@@ -2,7 +2,9 @@
  * Every acknowledged write survives `kill -9` (SPEC §10). A real server process runs under a write
  * load of several workers (users with passwords, pending users, roles with permissions,
  * workspaces, teams with members, role assignments, role updates) and is killed with SIGKILL at a
- * random moment while requests are in flight; it is then restarted on the same store, which must
+ * random moment while requests are in flight (checked at the kill: requests sent and not yet
+ * answered, and writes acknowledged in the moment before, so the kill provably cut into a live load
+ * and not an idle server); it is then restarted on the same store, which must
  * hold every write that was answered 200, and nothing half-written: each entity that exists, even
  * one whose request was cut off, is exactly what one request asked for and has its audit event.
  * The last restart ends with SIGTERM, which must stop the server cleanly.
@@ -28,6 +30,8 @@ const MAX_OPS_PER_WORKER = 400;
 const WRITES_BEFORE_KILL = 15;
 const KILL_JITTER_MS = 800;
 const WAIT_FOR_LOAD_MS = 20_000;
+/** At the kill, some write must have been acknowledged within this long: the load was live, not stalled. */
+const LIVE_WITHIN_MS = 1_000;
 
 async function untilAcknowledged(ledger: Ledger, count: number): Promise<void> {
   const deadline = Date.now() + WAIT_FOR_LOAD_MS;
@@ -69,12 +73,15 @@ describeEachDialect("kill -9 under concurrent writes", (dialect) => {
         const load = writeLoad(admin, ledger, `r${round}`, WORKERS, MAX_OPS_PER_WORKER);
         await untilAcknowledged(ledger, ackedBefore + WRITES_BEFORE_KILL);
         await sleep(Math.floor(Math.random() * KILL_JITTER_MS));
+        const atKill = { inFlight: ledger.inFlight, justAcked: ledger.ackedSince(Date.now() - LIVE_WITHIN_MS) };
         await server.kill();
         const { cutOff } = await load;
         const { acked, unacked } = ledger.count();
         figures.push(
-          `crash ${round + 1}: ${acked - ackedBefore} writes acknowledged this round, ${cutOff} requests cut off, ${unacked} unacknowledged so far`,
+          `crash ${round + 1}: ${acked - ackedBefore} writes acknowledged this round (${atKill.justAcked} acknowledgements in its last ${LIVE_WITHIN_MS} ms), ${atKill.inFlight} requests in flight at the kill, ${cutOff} cut off, ${unacked} unacknowledged so far`,
         );
+        assert.ok(atKill.inFlight > 0, `crash ${round + 1}: no request was in flight at the kill`);
+        assert.ok(atKill.justAcked > 0, `crash ${round + 1}: no write was acknowledged in the ${LIVE_WITHIN_MS} ms before the kill`);
       } finally {
         await server.kill();
       }

@@ -54,7 +54,11 @@ export function authorizeUpdateRole(
   for (const holder of holders) requireOutranks(actor, holder.user, holder.workspaceId);
 }
 
-const sameSet = (a: readonly Permission[], b: readonly Permission[]) => a.length === b.length && a.every((p) => b.includes(p));
+/** As sets: a list may name a permission twice (the store keeps it once), so lengths prove nothing. */
+function sameSet(a: readonly Permission[], b: readonly Permission[]): boolean {
+  const [x, y] = [new Set(a), new Set(b)];
+  return x.size === y.size && [...x].every((p) => y.has(p));
+}
 
 export function authorizeDeleteRole(actor: Actor, role: RoleTarget, inUse: boolean): void {
   requirePermission(actor, "write");

@@ -2,7 +2,7 @@
 import type { UserCreate, UserUpdate } from "../../core/schemas/users.js";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "../auth/passwords.js";
 import { digest, newActivationToken } from "../auth/tokens.js";
-import { BadRequest, Conflict, NotFound } from "../errors.js";
+import { BadRequest, Conflict, NotFound, Unauthenticated } from "../errors.js";
 import type { Actor } from "../policy/actor.js";
 import { keepingAnAdmin } from "../policy/last-admin.js";
 import {
@@ -228,6 +228,9 @@ export async function deleteUser(ctx: Ctx, actor: Actor, nameOrId: string, trans
     async (q) => {
       const heir = transferTo ? await requireUser(q, transferTo) : undefined;
       if (heir && heir.id === target.id) throw new BadRequest("Resources cannot be transferred to the user being deleted.");
+      // The actor was authenticated before this transaction: another admin deleting them at the same
+      // moment may have committed since, and a deleted account can receive nothing (nor act).
+      if (!heir && !(await findUser(q, actor.id))) throw new Unauthenticated("Invalid authentication credentials");
       const transferred = await transferOwnership(q, target, heir ?? actor);
       await keepingAnAdmin(q, () => deleteUserRow(q, target.id));
       await audit(
